@@ -1,0 +1,25 @@
+package com.aftersales.cases;
+
+/** The wording agents send to buyers (话术), by situation. */
+public final class CannedReplies {
+  private CannedReplies() {}
+
+  public static String apology(CaseKind kind) {
+    return switch (kind) {
+      case DAMAGE ->
+          "亲，非常抱歉让您收到有破损的商品！我们发货前都是仔细检查、认真打包的，"
+              + "可能是运输途中快递搬运不够小心造成的，给您添麻烦了。"
+              + "请您放心，我们一定负责到底，马上为您处理。";
+      case WRONG_ITEM ->
+          "亲，真的非常抱歉！经核实是我们发货环节出了差错，给您带来不便了。" + "我们会立刻为您补救，来回运费都由我们承担，也会加强发货核对，避免再出现类似问题。";
+    };
+  }
+
+  public static String evidenceReminder() {
+    return "已提醒买家补充商品及面单照片（凭证超过时限未收到）";
+  }
+
+  public static String tracking(String carrier, String trackingNumber) {
+    return "亲，补发的商品已经寄出啦：" + carrier + "，单号 " + trackingNumber + "，请注意查收，有任何问题随时联系我们～";
+  }
+}

@@ -1,0 +1,86 @@
+package com.aftersales.cases;
+
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/cases}: open a case, read a case with its timeline. */
+@RestController
+@RequestMapping("/api/cases")
+class CaseController {
+
+  /** The body of {@code POST /api/cases}. */
+  record OpenCaseRequest(String kind, String orderId, String buyerId, String description) {}
+
+  /** A case as the API shows it. */
+  record CaseView(
+      String caseId,
+      CaseKind kind,
+      String kindLabel,
+      String orderId,
+      String buyerId,
+      String description,
+      CaseStatus status,
+      String category,
+      String outcome,
+      String outcomeLabel,
+      String openedBy,
+      java.time.OffsetDateTime openedAt,
+      java.time.OffsetDateTime closedAt,
+      List<String> openTasks,
+      List<CaseEvent> timeline) {}
+
+  private final CaseService cases;
+  private final CaseRepository repository;
+  private final OpenTasks openTasks;
+
+  CaseController(CaseService cases, CaseRepository repository, OpenTasks openTasks) {
+    this.cases = cases;
+    this.repository = repository;
+    this.openTasks = openTasks;
+  }
+
+  @PostMapping
+  ResponseEntity<CaseView> open(@RequestBody(required = false) OpenCaseRequest request) {
+    if (request == null) {
+      throw new InvalidInputException("body", "请求内容为空：需要 kind、orderId、buyerId、description");
+    }
+    CaseService.Opened opened =
+        cases.open(request.kind(), request.orderId(), request.buyerId(), request.description());
+    CaseView view = view(opened.record());
+    return opened.created()
+        ? ResponseEntity.created(URI.create("/api/cases/" + view.caseId())).body(view)
+        : ResponseEntity.status(HttpStatus.OK).body(view);
+  }
+
+  @GetMapping("/{caseId}")
+  CaseView get(@PathVariable String caseId) {
+    return view(cases.find(caseId).orElseThrow(() -> new NotFoundException("找不到售后单 " + caseId)));
+  }
+
+  private CaseView view(CaseRecord c) {
+    return new CaseView(
+        c.caseId(),
+        c.kind(),
+        c.kind().label(),
+        c.orderId(),
+        c.buyerId(),
+        c.description(),
+        c.status(),
+        c.category(),
+        c.outcome(),
+        c.outcomeLabel(),
+        c.openedBy(),
+        c.openedAt(),
+        c.closedAt(),
+        c.status() == CaseStatus.OPEN ? openTasks.names(c.caseId()) : List.of(),
+        repository.timeline(c.caseId()));
+  }
+}

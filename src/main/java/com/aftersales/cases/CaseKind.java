@@ -1,0 +1,43 @@
+package com.aftersales.cases;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The kinds of case that can be opened, each executed by one process. */
+public enum CaseKind {
+  DAMAGE("damage-claim", "破损"),
+  WRONG_ITEM("wrong-item-claim", "发错/少发");
+
+  private final String processKey;
+  private final String label;
+
+  CaseKind(String processKey, String label) {
+    this.processKey = processKey;
+    this.label = label;
+  }
+
+  public String processKey() {
+    return processKey;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /** The business key of the open case of this kind for an order. */
+  public String openKey(String orderId) {
+    return name() + "-" + orderId.trim();
+  }
+
+  public static Optional<CaseKind> parse(String value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    String v = value.trim().toUpperCase();
+    return Arrays.stream(values()).filter(k -> k.name().equals(v)).findFirst();
+  }
+
+  public static Optional<CaseKind> ofProcessKey(String processKey) {
+    return Arrays.stream(values()).filter(k -> k.processKey.equals(processKey)).findFirst();
+  }
+}

@@ -1,0 +1,159 @@
+package com.aftersales.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The {@code after_sales_case} and {@code case_event} tables. */
+@Repository
+public class CaseRepository {
+
+  private static final String COLUMNS =
+      "case_id, kind, order_id, buyer_id, description, process_instance_id, status, category,"
+          + " outcome, outcome_label, opened_by, opened_at, closed_at";
+
+  private final JdbcTemplate jdbc;
+
+  CaseRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<CaseRecord> findOpen(String openKey) {
+    return jdbc
+        .query(
+            "select " + COLUMNS + " from after_sales_case where open_key = ?", this::map, openKey)
+        .stream()
+        .findFirst();
+  }
+
+  public Optional<CaseRecord> find(String caseId) {
+    return jdbc
+        .query("select " + COLUMNS + " from after_sales_case where case_id = ?", this::map, caseId)
+        .stream()
+        .findFirst();
+  }
+
+  /** Cases of the register, newest first, optionally filtered. */
+  public List<CaseRecord> list(
+      CaseKind kind,
+      CaseStatus status,
+      OffsetDateTime from,
+      OffsetDateTime to,
+      int offset,
+      int limit) {
+    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from after_sales_case where 1=1");
+    List<Object> args = new ArrayList<>();
+    if (kind != null) {
+      sql.append(" and kind = ?");
+      args.add(kind.name());
+    }
+    if (status != null) {
+      sql.append(" and status = ?");
+      args.add(status.name());
+    }
+    if (from != null) {
+      sql.append(" and opened_at >= ?");
+      args.add(from);
+    }
+    if (to != null) {
+      sql.append(" and opened_at < ?");
+      args.add(to);
+    }
+    sql.append(" order by opened_at desc, case_id limit ? offset ?");
+    args.add(limit);
+    args.add(offset);
+    return jdbc.query(sql.toString(), this::map, args.toArray());
+  }
+
+  /** How many cases there have been for this kind and order, open or closed. */
+  int countFor(CaseKind kind, String orderId) {
+    return jdbc.queryForObject(
+        "select count(*) from after_sales_case where kind = ? and order_id = ?",
+        Integer.class,
+        kind.name(),
+        orderId);
+  }
+
+  /**
+   * Inserts an open case. The unique {@code open_key} makes a concurrent twin fail with a
+   * duplicate-key error instead of being stored.
+   */
+  void insertOpen(CaseRecord c, String openKey) {
+    jdbc.update(
+        "insert into after_sales_case (case_id, open_key, kind, order_id, buyer_id, description,"
+            + " process_instance_id, status, opened_by, opened_at) values (?,?,?,?,?,?,?,?,?,?)",
+        c.caseId(),
+        openKey,
+        c.kind().name(),
+        c.orderId(),
+        c.buyerId(),
+        c.description(),
+        c.processInstanceId(),
+        CaseStatus.OPEN.name(),
+        c.openedBy(),
+        c.openedAt());
+  }
+
+  void close(
+      String caseId, String category, String outcome, String outcomeLabel, OffsetDateTime at) {
+    jdbc.update(
+        "update after_sales_case set status = ?, open_key = null, category = ?, outcome = ?,"
+            + " outcome_label = ?, closed_at = ? where case_id = ?",
+        CaseStatus.CLOSED.name(),
+        category,
+        outcome,
+        outcomeLabel,
+        at,
+        caseId);
+  }
+
+  void addEvent(String caseId, CaseEvent e) {
+    jdbc.update(
+        "insert into case_event (case_id, occurred_at, step, step_name, actor, detail) values"
+            + " (?,?,?,?,?,?)",
+        caseId,
+        e.occurredAt(),
+        e.step(),
+        e.stepName(),
+        e.actor(),
+        e.detail() == null || e.detail().length() <= 4000
+            ? e.detail()
+            : e.detail().substring(0, 4000));
+  }
+
+  public List<CaseEvent> timeline(String caseId) {
+    return jdbc.query(
+        "select occurred_at, step, step_name, actor, detail from case_event where case_id = ?"
+            + " order by occurred_at, id",
+        (rs, i) ->
+            new CaseEvent(
+                rs.getObject("occurred_at", OffsetDateTime.class),
+                rs.getString("step"),
+                rs.getString("step_name"),
+                rs.getString("actor"),
+                rs.getString("detail")),
+        caseId);
+  }
+
+  private CaseRecord map(ResultSet rs, int row) throws SQLException {
+    return new CaseRecord(
+        rs.getString("case_id"),
+        CaseKind.valueOf(rs.getString("kind")),
+        rs.getString("order_id"),
+        rs.getString("buyer_id"),
+        rs.getString("description"),
+        rs.getString("process_instance_id"),
+        CaseStatus.valueOf(rs.getString("status")),
+        rs.getString("category"),
+        rs.getString("outcome"),
+        rs.getString("outcome_label"),
+        rs.getString("opened_by"),
+        rs.getObject("opened_at", OffsetDateTime.class),
+        rs.getObject("closed_at", OffsetDateTime.class));
+  }
+}

@@ -1,0 +1,208 @@
+package com.aftersales.cases;
+
+import static com.aftersales.cases.CaseVariables.*;
+
+import com.aftersales.shop.Order;
+import com.aftersales.shop.ShopBackOffice;
+import com.aftersales.shop.UnknownOrderException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Opens and closes after-sales cases. Whether a case is opened through {@code POST /api/cases} or
+ * from Tasklist's start form, the same checks run and the same register row is written, in the
+ * transaction that starts the process.
+ */
+@Service("afterSalesCaseService")
+public class CaseService {
+
+  static final int DESCRIPTION_LIMIT = 2000;
+
+  private final CaseRepository cases;
+  private final ShopBackOffice shop;
+  private final RuntimeService runtime;
+  private final CaseTimeline timeline;
+  private final Clock clock;
+
+  CaseService(
+      CaseRepository cases,
+      ShopBackOffice shop,
+      RuntimeService runtime,
+      CaseTimeline timeline,
+      Clock clock) {
+    this.cases = cases;
+    this.shop = shop;
+    this.runtime = runtime;
+    this.timeline = timeline;
+    this.clock = clock;
+  }
+
+  /** The answer to an open request: the case, and whether this request created it. */
+  public record Opened(CaseRecord record, boolean created) {}
+
+  /**
+   * Opens a case, or answers with the open case of the same kind for the same order.
+   *
+   * @throws InvalidInputException when a field is missing or wrong; nothing is started then
+   */
+  public Opened open(String kindValue, String orderId, String buyerId, String description) {
+    CaseKind kind = parseKind(kindValue);
+    Order order = checkRequest(kind, orderId, buyerId, description);
+    String openKey = kind.openKey(order.orderId());
+    Optional<CaseRecord> existing = cases.findOpen(openKey);
+    if (existing.isPresent()) {
+      return new Opened(existing.get(), false);
+    }
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(CASE_KIND, kind.name());
+    vars.put(ORDER_ID, order.orderId());
+    vars.put(BUYER_ID, buyerId.trim());
+    vars.put(DESCRIPTION, description.trim());
+    try {
+      var instance =
+          runtime.startProcessInstanceByKey(
+              kind.processKey(), nextCaseId(kind, order.orderId()), vars);
+      return new Opened(cases.find(instance.getBusinessKey()).orElseThrow(), true);
+    } catch (DuplicateKeyException race) {
+      // Another request opened the same case a moment ago: answer with that one.
+      return new Opened(cases.findOpen(openKey).orElseThrow(() -> race), false);
+    }
+  }
+
+  public Optional<CaseRecord> find(String caseId) {
+    return cases.find(caseId);
+  }
+
+  /**
+   * Start listener of every case process: checks the request, loads the order into the case's
+   * variables, and writes the register row. A twin of an open case is refused here too, so a
+   * Tasklist start cannot create one.
+   */
+  public void register(DelegateExecution execution) {
+    String kindValue = (String) execution.getVariable(CASE_KIND);
+    CaseKind kind =
+        kindValue != null
+            ? parseKind(kindValue)
+            : CaseKind.ofProcessKey(processKeyOf(execution))
+                .orElseThrow(() -> new IllegalStateException("no case kind for " + execution));
+    String orderId = (String) execution.getVariable(ORDER_ID);
+    String buyerId = (String) execution.getVariable(BUYER_ID);
+    String description = (String) execution.getVariable(DESCRIPTION);
+    Order order = checkRequest(kind, orderId, buyerId, description);
+    String openKey = kind.openKey(order.orderId());
+    cases
+        .findOpen(openKey)
+        .ifPresent(
+            open -> {
+              throw new InvalidInputException(
+                  ORDER_ID,
+                  "订单 "
+                      + order.orderId()
+                      + " 已有进行中的"
+                      + kind.label()
+                      + "售后单 "
+                      + open.caseId()
+                      + "，请直接处理该售后单");
+            });
+    String caseId = execution.getProcessBusinessKey();
+    if (caseId == null || caseId.isBlank()) {
+      caseId = nextCaseId(kind, order.orderId());
+      execution.setProcessBusinessKey(caseId);
+    }
+    execution.setVariable(CASE_ID, caseId);
+    execution.setVariable(CASE_KIND, kind.name());
+    execution.setVariable(CASE_KIND_LABEL, kind.label());
+    execution.setVariable(APOLOGY_TEXT, CannedReplies.apology(kind));
+    execution.setVariable(ORDER_ID, order.orderId());
+    execution.setVariable(BUYER_ID, buyerId.trim());
+    execution.setVariable(DESCRIPTION, description.trim());
+    execution.setVariable(BUYER_NAME, order.buyerName());
+    execution.setVariable(ITEM_TITLE, order.itemTitle());
+    execution.setVariable(ITEM_PRICE, order.itemPrice().doubleValue());
+    execution.setVariable(QUANTITY, (long) order.quantity());
+    execution.setVariable(TOTAL_PAID, order.totalPaid().doubleValue());
+    execution.setVariable(REFUNDABLE, order.refundable().doubleValue());
+    execution.setVariable(CARRIER, order.carrier());
+    execution.setVariable(TRACKING_NUMBER, order.trackingNumber());
+    String openedBy = CaseTimeline.currentUser(execution);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    cases.insertOpen(
+        new CaseRecord(
+            caseId,
+            kind,
+            order.orderId(),
+            buyerId.trim(),
+            description.trim(),
+            execution.getProcessInstanceId(),
+            CaseStatus.OPEN,
+            null,
+            null,
+            null,
+            openedBy,
+            now,
+            null),
+        openKey);
+    timeline.record(caseId, "opened", "开单", openedBy, kind.label() + "：" + description.trim());
+  }
+
+  /** End listener of every case process: closes the register row with the end reached. */
+  public void close(DelegateExecution execution, String category) {
+    String caseId = execution.getProcessBusinessKey();
+    String endId = execution.getCurrentActivityId();
+    String outcome = endId != null && endId.startsWith("endEvent_") ? endId.substring(9) : endId;
+    String label = execution.getCurrentActivityName();
+    cases.close(caseId, category, outcome, label, OffsetDateTime.now(clock));
+    timeline.record(caseId, "closed", "结案", null, label);
+  }
+
+  private String nextCaseId(CaseKind kind, String orderId) {
+    int before = cases.countFor(kind, orderId);
+    String base = kind.openKey(orderId);
+    return before == 0 ? base : base + "-" + (before + 1);
+  }
+
+  private static String processKeyOf(DelegateExecution execution) {
+    String definitionId = execution.getProcessDefinitionId();
+    return definitionId.substring(0, definitionId.indexOf(':'));
+  }
+
+  private static CaseKind parseKind(String value) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidInputException("kind", "请选择售后类型（DAMAGE 破损 / WRONG_ITEM 发错少发）");
+    }
+    return CaseKind.parse(value)
+        .orElseThrow(
+            () ->
+                new InvalidInputException(
+                    "kind", "不支持的售后类型 “" + value + "”，可选：DAMAGE 破损、WRONG_ITEM 发错少发"));
+  }
+
+  private Order checkRequest(CaseKind kind, String orderId, String buyerId, String description) {
+    if (orderId == null || orderId.isBlank()) {
+      throw new InvalidInputException("orderId", "请填写订单编号");
+    }
+    if (buyerId == null || buyerId.isBlank()) {
+      throw new InvalidInputException("buyerId", "请填写买家会员名");
+    }
+    if (description == null || description.isBlank()) {
+      throw new InvalidInputException("description", "请简要描述买家反映的问题");
+    }
+    if (description.length() > DESCRIPTION_LIMIT) {
+      throw new InvalidInputException("description", "问题描述最多 " + DESCRIPTION_LIMIT + " 个字，请精简后再提交");
+    }
+    Order order =
+        shop.findOrder(orderId.trim()).orElseThrow(() -> new UnknownOrderException(orderId.trim()));
+    if (!order.buyerId().equals(buyerId.trim())) {
+      throw new InvalidInputException(
+          "buyerId", "订单 " + order.orderId() + " 的买家不是 " + buyerId.trim() + "，请核对买家会员名");
+    }
+    return order;
+  }
+}

@@ -1,0 +1,86 @@
+package com.aftersales.claims;
+
+import com.aftersales.cases.CaseService;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The beans the claim models name in their expressions. Each is thin: it hands the execution or
+ * task to one service method.
+ */
+@Configuration
+class ClaimDelegates {
+
+  @Bean
+  ExecutionListener caseRegistration(CaseService cases) {
+    return cases::register;
+  }
+
+  @Bean
+  ExecutionListener caseClosing(CaseService cases) {
+    return execution -> cases.close(execution, ClaimService.category(execution));
+  }
+
+  @Bean
+  TaskListener evidenceCheck(ClaimService claims) {
+    return claims::checkEvidence;
+  }
+
+  @Bean
+  JavaDelegate remindBuyerForEvidence(ClaimService claims) {
+    return claims::remindBuyer;
+  }
+
+  @Bean
+  JavaDelegate closeNoEvidence(ClaimService claims) {
+    return claims::closeNoEvidence;
+  }
+
+  @Bean
+  TaskListener damageEvidenceCheck(ClaimService claims) {
+    return claims::checkDamageEvidence;
+  }
+
+  @Bean
+  JavaDelegate recordCourierLoss(ClaimService claims) {
+    return claims::recordCourierLoss;
+  }
+
+  @Bean
+  ExecutionListener decisionResultFlattening(ClaimService claims) {
+    return claims::flattenDecisionResult;
+  }
+
+  @Bean
+  TaskListener resolutionCheck(ClaimService claims) {
+    return claims::checkResolution;
+  }
+
+  @Bean
+  TaskListener approvalCheck(ClaimService claims) {
+    return claims::checkApproval;
+  }
+
+  @Bean
+  TaskListener returnArrangementCheck(ClaimService claims) {
+    return claims::checkReturnArrangement;
+  }
+
+  @Bean
+  TaskListener returnReceiptCheck(ClaimService claims) {
+    return claims::checkReturnReceipt;
+  }
+
+  @Bean
+  TaskListener warehouseVerificationCheck(ClaimService claims) {
+    return claims::checkWarehouseVerification;
+  }
+
+  @Bean
+  TaskListener explanationCheck(ClaimService claims) {
+    return claims::checkExplanation;
+  }
+}

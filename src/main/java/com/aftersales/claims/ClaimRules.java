@@ -1,0 +1,154 @@
+package com.aftersales.claims;
+
+import com.aftersales.cases.CaseKind;
+import com.aftersales.cases.InvalidInputException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The checks an agent's proposal must pass, whatever the form let through. Pure functions: the
+ * limits come from the decision tables, the amounts from the back office.
+ */
+final class ClaimRules {
+
+  private ClaimRules() {}
+
+  /** The limits that apply to one case: from the decision table and the order. */
+  record Limits(BigDecimal agentLimit, BigDecimal hardCap, BigDecimal refundable) {}
+
+  /** What the agent agreed with the buyer, as submitted. */
+  record Proposal(
+      CaseKind kind,
+      String choice,
+      BigDecimal offeredCompensation,
+      BigDecimal discountAmount,
+      BigDecimal refundAmount,
+      long reshipQuantity) {}
+
+  /** The checked resolution: what the next steps do. */
+  record Resolution(
+      BuyerChoice choice,
+      boolean needsApproval,
+      BigDecimal refundAmount,
+      String refundKind,
+      String refundReason,
+      long reshipQuantity,
+      String reshipReason) {}
+
+  static BuyerChoice parseChoice(CaseKind kind, String value) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidInputException(ClaimVariables.BUYER_CHOICE, "请选择买家的处理方案");
+    }
+    BuyerChoice choice =
+        Arrays.stream(BuyerChoice.values())
+            .filter(c -> c.name().equals(value.trim()))
+            .findFirst()
+            .orElse(null);
+    if (choice == null || !choice.kinds.contains(kind)) {
+      String allowed =
+          Arrays.stream(BuyerChoice.values())
+              .filter(c -> c.kinds.contains(kind))
+              .map(c -> c.name() + " " + c.label)
+              .collect(Collectors.joining("、"));
+      throw new InvalidInputException(
+          ClaimVariables.BUYER_CHOICE,
+          "方案 “" + value + "” 不适用于" + kind.label() + "售后，可选：" + allowed);
+    }
+    return choice;
+  }
+
+  static Resolution check(Proposal p, Limits limits, long quantity) {
+    BuyerChoice choice = parseChoice(p.kind(), p.choice());
+    return switch (choice) {
+      case ACCEPT_COMPENSATION ->
+          payment(
+              choice,
+              required(p.offeredCompensation(), ClaimVariables.OFFERED_COMPENSATION, "补偿金额"),
+              ClaimVariables.OFFERED_COMPENSATION,
+              "补偿金额",
+              limits,
+              "COMPENSATION",
+              "破损补偿");
+      case KEEP_WITH_DISCOUNT ->
+          payment(
+              choice,
+              required(p.discountAmount(), ClaimVariables.DISCOUNT_AMOUNT, "补差价金额"),
+              ClaimVariables.DISCOUNT_AMOUNT,
+              "补差价金额",
+              limits,
+              "DISCOUNT",
+              "错发商品买家留用，补差价");
+      case REFUND -> {
+        BigDecimal amount = required(p.refundAmount(), ClaimVariables.REFUND_AMOUNT, "退款金额");
+        positiveWithin(amount, limits.refundable(), ClaimVariables.REFUND_AMOUNT, "退款金额");
+        yield new Resolution(choice, false, amount, "REFUND", p.kind().label() + "退款", 0, null);
+      }
+      case RESHIP, EXCHANGE -> {
+        if (p.reshipQuantity() < 1 || p.reshipQuantity() > quantity) {
+          throw new InvalidInputException(
+              ClaimVariables.RESHIP_QUANTITY, "补发数量应在 1 到 " + quantity + " 件之间（订单购买数量）");
+        }
+        String reason =
+            choice == BuyerChoice.EXCHANGE ? "换货：买家寄回错发商品，补发正确商品" : p.kind().label() + "补发";
+        yield new Resolution(choice, false, null, null, null, p.reshipQuantity(), reason);
+      }
+      case RETURN -> new Resolution(choice, false, null, null, null, 0, null);
+    };
+  }
+
+  private static Resolution payment(
+      BuyerChoice choice,
+      BigDecimal amount,
+      String field,
+      String label,
+      Limits limits,
+      String kind,
+      String reason) {
+    positiveWithin(amount, limits.refundable(), field, label);
+    if (amount.compareTo(limits.hardCap()) > 0) {
+      throw new InvalidInputException(
+          field,
+          label
+              + " "
+              + amount
+              + " 元超过封顶 "
+              + limits.hardCap()
+              + " 元（不超过商品价格的一半），主管也不能批准，请改为退款、补发或退货");
+    }
+    boolean needsApproval = amount.compareTo(limits.agentLimit()) > 0;
+    return new Resolution(choice, needsApproval, amount, kind, reason, 0, null);
+  }
+
+  private static BigDecimal required(BigDecimal amount, String field, String label) {
+    if (amount == null) {
+      throw new InvalidInputException(field, "请填写" + label);
+    }
+    return amount;
+  }
+
+  static void positiveWithin(BigDecimal amount, BigDecimal refundable, String field, String label) {
+    if (amount.signum() <= 0) {
+      throw new InvalidInputException(field, label + "必须大于 0 元");
+    }
+    if (amount.compareTo(refundable) > 0) {
+      throw new InvalidInputException(
+          field, label + " " + amount + " 元超过买家实付可退金额 " + refundable + " 元");
+    }
+  }
+
+  /**
+   * What the shop refunds for a return: the defective items plus its share of the postage, never
+   * more than is still refundable.
+   */
+  static BigDecimal returnRefund(
+      BigDecimal itemPrice, long defectiveCount, BigDecimal postageShare, BigDecimal refundable) {
+    BigDecimal amount =
+        itemPrice
+            .multiply(BigDecimal.valueOf(defectiveCount))
+            .add(postageShare)
+            .setScale(2, RoundingMode.HALF_UP);
+    return amount.min(refundable);
+  }
+}

@@ -1,0 +1,136 @@
+package com.aftersales.deadlines;
+
+import jakarta.annotation.PostConstruct;
+import java.time.Duration;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every deadline of the flows, as ISO-8601 durations from {@code aftersales.deadlines.*}. Models
+ * refer to them by expression, e.g. {@code timeDuration="${deadlines.evidenceReminder}"} or {@code
+ * camunda:dueDate="${deadlines.refundReport}"}, so a deadline changes without touching a model.
+ */
+@Component("deadlines")
+@ConfigurationProperties(prefix = "aftersales.deadlines")
+public class Deadlines {
+
+  /** Remind the buyer to send photos. */
+  private String evidenceReminder = "PT24H";
+
+  /** Close the claim as "no evidence". */
+  private String evidenceGiveUp = "P7D";
+
+  /** Escalate an unfinished refund to a supervisor, before the 48 h promise runs out. */
+  private String refundEscalation = "PT36H";
+
+  /** The refund is reported to the administrator within this time (the promise to the buyer). */
+  private String refundReport = "PT48H";
+
+  /** Remind the agent to follow the reshipment's tracking. */
+  private String reshipTrackingReminder = "P3D";
+
+  /** Close the reship follow-up when the buyer never confirms receipt. */
+  private String reshipReceiptGiveUp = "P15D";
+
+  /** Escalate an approval request that waits too long. */
+  private String approvalEscalation = "PT4H";
+
+  @PostConstruct
+  void validate() {
+    all().forEach(Deadlines::check);
+  }
+
+  /** All deadlines by name, for documentation and model checks. */
+  public Map<String, String> all() {
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("evidenceReminder", evidenceReminder);
+    all.put("evidenceGiveUp", evidenceGiveUp);
+    all.put("refundEscalation", refundEscalation);
+    all.put("refundReport", refundReport);
+    all.put("reshipTrackingReminder", reshipTrackingReminder);
+    all.put("reshipReceiptGiveUp", reshipReceiptGiveUp);
+    all.put("approvalEscalation", approvalEscalation);
+    return all;
+  }
+
+  static void check(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("aftersales.deadlines." + name + " is empty");
+    }
+    try {
+      if (value.contains("T")) {
+        Duration.parse(value);
+      } else {
+        Period.parse(value);
+      }
+    } catch (DateTimeParseException e) {
+      throw new IllegalStateException(
+          "aftersales.deadlines."
+              + name
+              + " = '"
+              + value
+              + "' is not an ISO-8601 duration such as PT24H or P7D",
+          e);
+    }
+  }
+
+  public String getEvidenceReminder() {
+    return evidenceReminder;
+  }
+
+  public void setEvidenceReminder(String evidenceReminder) {
+    this.evidenceReminder = evidenceReminder;
+  }
+
+  public String getEvidenceGiveUp() {
+    return evidenceGiveUp;
+  }
+
+  public void setEvidenceGiveUp(String evidenceGiveUp) {
+    this.evidenceGiveUp = evidenceGiveUp;
+  }
+
+  public String getRefundEscalation() {
+    return refundEscalation;
+  }
+
+  public void setRefundEscalation(String refundEscalation) {
+    this.refundEscalation = refundEscalation;
+  }
+
+  public String getRefundReport() {
+    return refundReport;
+  }
+
+  public void setRefundReport(String refundReport) {
+    this.refundReport = refundReport;
+  }
+
+  public String getReshipTrackingReminder() {
+    return reshipTrackingReminder;
+  }
+
+  public void setReshipTrackingReminder(String reshipTrackingReminder) {
+    this.reshipTrackingReminder = reshipTrackingReminder;
+  }
+
+  public String getReshipReceiptGiveUp() {
+    return reshipReceiptGiveUp;
+  }
+
+  public void setReshipReceiptGiveUp(String reshipReceiptGiveUp) {
+    this.reshipReceiptGiveUp = reshipReceiptGiveUp;
+  }
+
+  public String getApprovalEscalation() {
+    return approvalEscalation;
+  }
+
+  public void setApprovalEscalation(String approvalEscalation) {
+    this.approvalEscalation = approvalEscalation;
+  }
+}

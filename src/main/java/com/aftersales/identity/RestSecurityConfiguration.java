@@ -1,0 +1,30 @@
+package com.aftersales.identity;
+
+import jakarta.servlet.Filter;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * HTTP Basic in front of {@code /engine-rest} (the desktop Modeler deploys through it) and our own
+ * {@code /api}. Without it, anonymous REST calls would bypass every authorization check.
+ */
+@Configuration
+class RestSecurityConfiguration {
+
+  @Bean
+  FilterRegistrationBean<Filter> restAuthenticationFilter() {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>();
+    registration.setName("aftersales-rest-auth");
+    registration.setFilter(new ProcessEngineAuthenticationFilter());
+    registration.setOrder(1);
+    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.addInitParameter(
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.setAsyncSupported(true);
+    return registration;
+  }
+}

@@ -1,0 +1,25 @@
+package com.aftersales.identity;
+
+import java.util.List;
+
+/** The Camunda groups of the roles table in SOP.md. */
+public final class Roles {
+  public static final String AGENTS = "agents";
+  public static final String SUPERVISORS = "supervisors";
+  public static final String WAREHOUSE = "warehouse";
+  public static final String FINANCE = "finance";
+  public static final String PROCESS_OWNERS = "process-owners";
+
+  /** Group id and its Chinese name. */
+  public record Role(String id, String name) {}
+
+  public static final List<Role> ALL =
+      List.of(
+          new Role(AGENTS, "售后客服"),
+          new Role(SUPERVISORS, "客服主管"),
+          new Role(WAREHOUSE, "仓库（打单/发货）"),
+          new Role(FINANCE, "退款/财务"),
+          new Role(PROCESS_OWNERS, "运营（流程负责人）"));
+
+  private Roles() {}
+}

@@ -1,0 +1,13 @@
+package com.aftersales.shop;
+
+/** Order flags (旗帜) of the back office. A flag always carries a note. */
+public enum Flag {
+  /** Change address or courier. */
+  RED,
+  /** Hold shipment. */
+  YELLOW,
+  /** Gift request. */
+  GREEN,
+  /** Refund reason noted. */
+  PURPLE
+}

@@ -1,0 +1,170 @@
+package com.aftersales.shop;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The back office kept in our own database: orders in {@code shop_order}, every call the flows make
+ * in {@code shop_call}. It lets every flow run end to end without a real shop.
+ */
+@Component
+@Transactional
+class LocalShopBackOffice implements ShopBackOffice {
+
+  private static final int REMARK_LIMIT = 4000;
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  LocalShopBackOffice(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<Order> findOrder(String orderId) {
+    if (orderId == null || orderId.isBlank()) {
+      return Optional.empty();
+    }
+    List<Order> rows =
+        jdbc.query("select * from shop_order where order_id = ?", this::mapOrder, orderId.trim());
+    return rows.stream().findFirst();
+  }
+
+  @Override
+  public void setFlag(String orderId, Flag flag, String note) {
+    if (note == null || note.isBlank()) {
+      throw new IllegalArgumentException("a flag always carries a note");
+    }
+    update(
+        "update shop_order set flag_color = ?, flag_note = ? where order_id = ?",
+        orderId,
+        flag.name(),
+        truncate(note, 1000),
+        orderId);
+    record("SET_FLAG", orderId, flag + ": " + note);
+  }
+
+  @Override
+  public void addRemark(String orderId, RemarkColumn column, String text) {
+    String col =
+        switch (column) {
+          case INTERNAL -> "remark_internal";
+          case FINANCE -> "remark_finance";
+          case SHIPPING -> "remark_shipping";
+        };
+    String current =
+        jdbc.queryForObject(
+            "select " + col + " from shop_order where order_id = ?", String.class, orderId);
+    String line = "[" + OffsetDateTime.now(clock).toLocalDateTime().withNano(0) + "] " + text;
+    String merged = current == null || current.isBlank() ? line : current + "\n" + line;
+    // Keep the newest lines when a column overflows.
+    if (merged.length() > REMARK_LIMIT) {
+      merged = merged.substring(merged.length() - REMARK_LIMIT);
+    }
+    update("update shop_order set " + col + " = ? where order_id = ?", orderId, merged, orderId);
+    record("REMARK_" + column, orderId, text);
+  }
+
+  @Override
+  public void agreeRefund(String orderId, BigDecimal amount, String reason) {
+    Order order = findOrder(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
+    if (amount.signum() <= 0 || amount.compareTo(order.refundable()) > 0) {
+      throw new IllegalArgumentException(
+          "refund of " + amount + " exceeds the refundable " + order.refundable());
+    }
+    update(
+        "update shop_order set refunded_amount = refunded_amount + ? where order_id = ?",
+        orderId,
+        amount,
+        orderId);
+    record("AGREE_REFUND", orderId, amount.toPlainString() + " " + reason);
+  }
+
+  @Override
+  public void rejectRefund(String orderId, String reason) {
+    findOrder(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
+    record("REJECT_REFUND", orderId, reason);
+  }
+
+  @Override
+  public String createReshipOrder(String originalOrderId, String items, int quantity, String note) {
+    Order original =
+        findOrder(originalOrderId).orElseThrow(() -> new UnknownOrderException(originalOrderId));
+    Integer existing =
+        jdbc.queryForObject(
+            "select count(*) from shop_order where parent_order_id = ? and order_id like 'RE%'",
+            Integer.class, originalOrderId);
+    String reshipId = "RE" + originalOrderId + (existing == 0 ? "" : "-" + (existing + 1));
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    jdbc.update(
+        "insert into shop_order (order_id, buyer_id, buyer_name, phone, address, shop_name,"
+            + " item_title, quantity, item_price, postage, total_paid, status, created_at,"
+            + " paid_at, parent_order_id, remark_shipping) values"
+            + " (?,?,?,?,?,?,?,?,0,0,0,?,?,?,?,?)",
+        reshipId,
+        original.buyerId(),
+        original.buyerName(),
+        original.phone(),
+        original.address(),
+        original.shopName(),
+        items,
+        quantity,
+        OrderStatus.PAID.name(),
+        now,
+        now,
+        originalOrderId,
+        truncate(note, REMARK_LIMIT));
+    record("CREATE_RESHIP", originalOrderId, reshipId + " " + items + " x" + quantity);
+    return reshipId;
+  }
+
+  private void update(String sql, String orderId, Object... args) {
+    if (jdbc.update(sql, args) == 0) {
+      throw new UnknownOrderException(orderId);
+    }
+  }
+
+  private void record(String operation, String orderId, String detail) {
+    jdbc.update(
+        "insert into shop_call (called_at, operation, order_id, detail) values (?,?,?,?)",
+        OffsetDateTime.now(clock),
+        operation,
+        orderId,
+        truncate(detail, 4000));
+  }
+
+  private static String truncate(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+
+  private Order mapOrder(ResultSet rs, int row) throws SQLException {
+    return new Order(
+        rs.getString("order_id"),
+        rs.getString("buyer_id"),
+        rs.getString("buyer_name"),
+        rs.getString("phone"),
+        rs.getString("address"),
+        rs.getString("shop_name"),
+        rs.getString("item_title"),
+        rs.getInt("quantity"),
+        rs.getBigDecimal("item_price"),
+        rs.getBigDecimal("postage"),
+        rs.getBigDecimal("total_paid"),
+        OrderStatus.valueOf(rs.getString("status")),
+        rs.getObject("created_at", OffsetDateTime.class),
+        rs.getObject("paid_at", OffsetDateTime.class),
+        rs.getString("tracking_number"),
+        rs.getString("carrier"),
+        rs.getBigDecimal("refunded_amount"));
+  }
+}

@@ -1,0 +1,32 @@
+package com.aftersales.shop;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * The port to the shop back office: everything the flows ask of it. The local adapter keeps orders
+ * in our own tables; a real integration implements the same interface.
+ *
+ * <p>Implementations throw {@link ShopUnavailableException} when the back office cannot be reached;
+ * the calling service task then retries as a job and finally raises an incident.
+ */
+public interface ShopBackOffice {
+
+  Optional<Order> findOrder(String orderId);
+
+  void setFlag(String orderId, Flag flag, String note);
+
+  void addRemark(String orderId, RemarkColumn column, String text);
+
+  /** Agrees a refund (or a compensation payment) of {@code amount} yuan to the buyer. */
+  void agreeRefund(String orderId, BigDecimal amount, String reason);
+
+  void rejectRefund(String orderId, String reason);
+
+  /**
+   * Creates a reship order derived from the original one (the back office prefixes {@code RE}).
+   *
+   * @return the new order's id
+   */
+  String createReshipOrder(String originalOrderId, String items, int quantity, String note);
+}

@@ -1,0 +1,112 @@
+package com.aftersales.warehouse;
+
+import static com.aftersales.cases.CaseVariables.*;
+
+import com.aftersales.cases.CannedReplies;
+import com.aftersales.cases.CaseTimeline;
+import com.aftersales.cases.Inputs;
+import com.aftersales.registers.Registers;
+import com.aftersales.shop.RemarkColumn;
+import com.aftersales.shop.ShopBackOffice;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Service;
+
+/** The reship flow: reship order and form, shipping, tracking to the buyer, receipt. */
+@Service
+class ReshipService {
+
+  static final String RESHIP_ORDER_ID = "reshipOrderId";
+  static final String RESHIP_ITEMS = "reshipItems";
+  static final String RESHIP_QUANTITY = "reshipQuantity";
+  static final String RESHIP_REASON = "reshipReason";
+  static final String RIDE_ALONG_ORDER_ID = "rideAlongOrderId";
+  static final String RESHIP_CARRIER = "reshipCarrier";
+  static final String RESHIP_TRACKING_NUMBER = "reshipTrackingNumber";
+  static final String RECEIVED_CONFIRMED = "receivedConfirmed";
+
+  private final ShopBackOffice shop;
+  private final Registers registers;
+  private final CaseTimeline timeline;
+
+  ReshipService(ShopBackOffice shop, Registers registers, CaseTimeline timeline) {
+    this.shop = shop;
+    this.registers = registers;
+    this.timeline = timeline;
+  }
+
+  void createReshipOrder(DelegateExecution execution) {
+    String orderId = (String) execution.getVariable(ORDER_ID);
+    String items = (String) execution.getVariable(RESHIP_ITEMS);
+    long quantity = ((Number) execution.getVariable(RESHIP_QUANTITY)).longValue();
+    String reason = (String) execution.getVariable(RESHIP_REASON);
+    String rideAlong = (String) execution.getVariable(RIDE_ALONG_ORDER_ID);
+    String note =
+        "补发："
+            + items
+            + " x"
+            + quantity
+            + "，原因："
+            + reason
+            + (rideAlong == null ? "" : "；随订单 " + rideAlong + " 一起发出，免运费");
+    String reshipOrderId = shop.createReshipOrder(orderId, items, (int) quantity, note);
+    if (rideAlong != null) {
+      shop.addRemark(
+          rideAlong,
+          RemarkColumn.SHIPPING,
+          "随单补发 " + reshipOrderId + "：" + items + " x" + quantity);
+    }
+    shop.addRemark(orderId, RemarkColumn.SHIPPING, note + "（补发单 " + reshipOrderId + "）");
+    registers.reshipForm(
+        execution.getProcessBusinessKey(),
+        (String) execution.getVariable(RESOLVED_BY),
+        (String) execution.getVariable(BUYER_ID),
+        orderId,
+        reshipOrderId,
+        items,
+        quantity,
+        reason);
+    execution.setVariable(RESHIP_ORDER_ID, reshipOrderId);
+    timeline.record(execution, "补发单 " + reshipOrderId + "：" + items + " x" + quantity + "，已登记重发单");
+  }
+
+  void checkTracking(DelegateTask task) {
+    Inputs.text(task, RESHIP_CARRIER, "快递公司", 64, true);
+    Inputs.trackingNumber(task, RESHIP_TRACKING_NUMBER, "物流单号");
+  }
+
+  void sendTracking(DelegateExecution execution) {
+    String orderId = (String) execution.getVariable(ORDER_ID);
+    String carrier = (String) execution.getVariable(RESHIP_CARRIER);
+    String tracking = (String) execution.getVariable(RESHIP_TRACKING_NUMBER);
+    String reshipOrderId = (String) execution.getVariable(RESHIP_ORDER_ID);
+    registers.reshipShipped(reshipOrderId, carrier, tracking);
+    String message = CannedReplies.tracking(carrier, tracking);
+    shop.addRemark(orderId, RemarkColumn.INTERNAL, "已告知买家补发物流：" + carrier + " " + tracking);
+    timeline.record(execution, "已发给买家：" + message);
+  }
+
+  void remindTracking(DelegateExecution execution) {
+    String text = "补发物流 " + execution.getVariable(RESHIP_TRACKING_NUMBER) + " 尚未确认签收，请查看物流并联系买家";
+    shop.addRemark((String) execution.getVariable(ORDER_ID), RemarkColumn.INTERNAL, text);
+    timeline.record(execution, text);
+  }
+
+  void receiptUnconfirmed(DelegateExecution execution) {
+    String text = "补发 " + execution.getVariable(RESHIP_ORDER_ID) + " 长期未确认签收，跟踪结束";
+    shop.addRemark((String) execution.getVariable(ORDER_ID), RemarkColumn.INTERNAL, text);
+    timeline.record(execution, text);
+  }
+
+  void checkReceived(DelegateTask task) {
+    if (!Inputs.flag(task, RECEIVED_CONFIRMED, "买家已签收")) {
+      throw new com.aftersales.cases.InvalidInputException(
+          RECEIVED_CONFIRMED, "请在买家确认收到补发商品后再完成此任务（物流未签收时任务保持打开）");
+    }
+    Inputs.text(task, "followNote", "跟踪记录", 1000, false);
+  }
+
+  void markReceived(DelegateExecution execution) {
+    registers.reshipReceived((String) execution.getVariable(RESHIP_ORDER_ID));
+  }
+}

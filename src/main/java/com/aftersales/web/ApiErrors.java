@@ -1,0 +1,70 @@
+package com.aftersales.web;
+
+import com.aftersales.cases.InvalidInputException;
+import com.aftersales.cases.NotFoundException;
+import com.aftersales.shop.UnknownOrderException;
+import java.net.URI;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Every error of our API as {@code application/problem+json}, worded for a shop clerk. Whatever
+ * failed was rolled back: an error answer means nothing was written.
+ */
+@RestControllerAdvice
+class ApiErrors {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+
+  @ExceptionHandler(InvalidInputException.class)
+  ProblemDetail invalid(InvalidInputException e) {
+    ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "输入有误", e.getMessage(), "invalid-input");
+    p.setProperty("field", e.field());
+    return p;
+  }
+
+  @ExceptionHandler(UnknownOrderException.class)
+  ProblemDetail unknownOrder(UnknownOrderException e) {
+    ProblemDetail p =
+        problem(HttpStatus.UNPROCESSABLE_ENTITY, "订单不存在", e.getMessage(), "unknown-order");
+    p.setProperty("field", "orderId");
+    return p;
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "找不到", e.getMessage(), "not-found");
+  }
+
+  @ExceptionHandler(AuthorizationException.class)
+  ProblemDetail forbidden(AuthorizationException e) {
+    return problem(HttpStatus.FORBIDDEN, "没有权限", "您的账号没有权限执行此操作，请联系客服主管", "forbidden");
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    return problem(
+        HttpStatus.BAD_REQUEST, "请求格式有误", "请求内容不是有效的 JSON，或字段类型不对（例如金额应为数字、文字应加引号）", "unreadable");
+  }
+
+  @ExceptionHandler(RuntimeException.class)
+  ProblemDetail unexpected(RuntimeException e) {
+    LOG.error("Unexpected error", e);
+    return problem(
+        HttpStatus.INTERNAL_SERVER_ERROR, "系统出错", "系统处理时出错，未做任何修改；请稍后重试，如仍失败请联系管理员", "internal");
+  }
+
+  private static ProblemDetail problem(
+      HttpStatus status, String title, String detail, String type) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    p.setTitle(title);
+    p.setType(URI.create("https://aftersales.example/problems/" + type));
+    return p;
+  }
+}
