@@ -1,0 +1,311 @@
+package com.aftersales.claims;
+
+import static com.aftersales.support.ClaimSteps.*;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import com.aftersales.cases.CaseRepository;
+import com.aftersales.cases.CaseService;
+import com.aftersales.cases.CaseStatus;
+import com.aftersales.cases.InvalidInputException;
+import com.aftersales.support.FlowNodeCoverage;
+import com.aftersales.support.ProcessTestBase;
+import java.math.BigDecimal;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of {@code bpmn/damage-claim.bpmn}. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DamageClaimProcessTest extends ProcessTestBase {
+
+  private final FlowNodeCoverage coverage = new FlowNodeCoverage("damage-claim");
+
+  @Autowired CaseService cases;
+  @Autowired CaseRepository caseRepository;
+
+  @AfterAll
+  void coverageOfEveryPath(@Autowired ProcessEngine engine) {
+    coverage.assertAtLeast(engine, 0.9);
+  }
+
+  private ProcessInstance open(String price, int quantity) {
+    String orderId = orders.create("buyer_d", price, quantity);
+    String caseId = cases.open("DAMAGE", orderId, "buyer_d", "收到时杯子碎了").record().caseId();
+    return processEngine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(caseId)
+        .processDefinitionKey("damage-claim")
+        .singleResult();
+  }
+
+  private ProcessInstance atOffer(String price, int qty, String damageType, long defective) {
+    ProcessInstance pi = open(price, qty);
+    complete(pi, "userTask_collectEvidence", evidence());
+    complete(pi, "userTask_checkEvidence", damage(damageType, defective, false));
+    assertThat(pi).isWaitingAt("userTask_offerResolution");
+    return pi;
+  }
+
+  private String orderOf(ProcessInstance pi) {
+    return caseRepository.find(pi.getBusinessKey()).orElseThrow().orderId();
+  }
+
+  @Test
+  void shouldReshipUntilTheBuyerHasTheParcel() {
+    ProcessInstance pi = atOffer("80.00", 2, "UNUSABLE", 1);
+    complete(
+        pi, "userTask_offerResolution", vars("buyerChoice", "RESHIP", "resolutionNote", "买家要求补发"));
+    assertThat(pi).isWaitingAt("callActivity_reship");
+    runDueJobs(pi);
+    complete(pi, "userTask_shipReshipment", shipped());
+    runDueJobs(pi);
+    complete(pi, "userTask_followReshipment", received());
+
+    assertThat(pi).isEnded().hasPassed("endEvent_reshipped");
+    String orderId = orderOf(pi);
+    Assertions.assertThat(
+            orders.count(
+                "select count(*) from reship_form where original_order_id = ? and quantity = 1"
+                    + " and tracking_number = 'SF1234567890' and received_at is not null",
+                orderId))
+        .isEqualTo(1);
+    Assertions.assertThat(
+            orders.count("select count(*) from shop_order where order_id = ?", "RE" + orderId))
+        .isEqualTo(1);
+    Assertions.assertThat(caseRepository.find(pi.getBusinessKey()).orElseThrow().status())
+        .isEqualTo(CaseStatus.CLOSED);
+    Assertions.assertThat(caseRepository.find(pi.getBusinessKey()).orElseThrow().outcome())
+        .isEqualTo("reshipped");
+  }
+
+  @Test
+  void shouldPayCompensationWithinTheAgentLimitWithoutApproval() {
+    ProcessInstance pi = atOffer("100.00", 1, "USABLE", 1);
+    assertThat(pi)
+        .variables()
+        .containsEntry("suggestedCompensation", 2.0)
+        .containsEntry("agentLimit", 5.0);
+    complete(
+        pi,
+        "userTask_offerResolution",
+        vars("buyerChoice", "ACCEPT_COMPENSATION", "offeredCompensation", 5.0));
+    runDueJobs(pi);
+    String orderId = orderOf(pi);
+    Assertions.assertThat(orders.flag(orderId)).isEqualTo("PURPLE");
+    complete(pi, "userTask_approveRefund", agree());
+    runDueJobs(pi);
+
+    assertThat(pi)
+        .isEnded()
+        .hasPassed("endEvent_settled")
+        .hasNotPassed("userTask_approveResolution", "callActivity_reshipSealRing");
+    Assertions.assertThat(orders.refunded(orderId)).isEqualByComparingTo("5.00");
+  }
+
+  @Test
+  void shouldReshipASealRingWhenALeakingItemIsCompensated() {
+    ProcessInstance pi = atOffer("60.00", 1, "LEAKING", 1);
+    complete(
+        pi,
+        "userTask_offerResolution",
+        vars("buyerChoice", "ACCEPT_COMPENSATION", "offeredCompensation", 5));
+    runDueJobs(pi);
+    complete(pi, "userTask_approveRefund", agree());
+    runDueJobs(pi);
+    Assertions.assertThat(taskOf(pi, "userTask_shipReshipment")).isNotNull();
+    Assertions.assertThat(
+            processEngine
+                .getTaskService()
+                .getVariable(taskOf(pi, "userTask_shipReshipment").getId(), "reshipItems"))
+        .isEqualTo("密封圈（漏液补寄配件）");
+    complete(pi, "userTask_shipReshipment", shipped());
+    runDueJobs(pi);
+    complete(pi, "userTask_followReshipment", received());
+    assertThat(pi).isEnded().hasPassed("callActivity_reshipSealRing", "endEvent_settled");
+  }
+
+  @Test
+  void shouldAskTheSupervisorAboveTheAgentLimitAndOfferAgainWhenRejected() {
+    ProcessInstance pi = atOffer("100.00", 1, "USABLE", 1);
+    complete(
+        pi,
+        "userTask_offerResolution",
+        vars("buyerChoice", "ACCEPT_COMPENSATION", "offeredCompensation", 12));
+    assertThat(pi).isWaitingAt("userTask_approveResolution");
+    assertThat(task(pi)).hasCandidateGroup("supervisors");
+
+    complete(pi, "userTask_approveResolution", vars("approved", false, "approvalNote", "先按标准补偿"));
+    assertThat(pi).isWaitingAt("userTask_offerResolution");
+
+    complete(
+        pi,
+        "userTask_offerResolution",
+        vars("buyerChoice", "ACCEPT_COMPENSATION", "offeredCompensation", 12));
+    complete(pi, "userTask_approveResolution", vars("approved", true, "approvalNote", "老客户，同意"));
+    runDueJobs(pi);
+    complete(pi, "userTask_approveRefund", agree());
+    runDueJobs(pi);
+    assertThat(pi).isEnded().hasPassed("gateway_approved", "endEvent_settled");
+    Assertions.assertThat(orders.refunded(orderOf(pi))).isEqualByComparingTo("12.00");
+  }
+
+  @Test
+  void shouldRefuseCompensationAboveHalfThePriceAndKeepTheTaskOpen() {
+    ProcessInstance pi = atOffer("20.00", 1, "USABLE", 1);
+    String taskId = taskOf(pi, "userTask_offerResolution").getId();
+    assertThatThrownBy(
+            () ->
+                processEngine
+                    .getTaskService()
+                    .complete(
+                        taskId,
+                        vars("buyerChoice", "ACCEPT_COMPENSATION", "offeredCompensation", 11)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("超过封顶 10.00 元");
+    assertThatThrownBy(
+            () ->
+                processEngine
+                    .getTaskService()
+                    .complete(
+                        taskId,
+                        vars("buyerChoice", "ACCEPT_COMPENSATION", "offeredCompensation", -1)))
+        .hasMessageContaining("不能为负数");
+    assertThatThrownBy(
+            () ->
+                processEngine
+                    .getTaskService()
+                    .complete(taskId, vars("buyerChoice", "REFUND", "refundAmount", 20.01)))
+        .hasMessageContaining("超过买家实付可退金额 20.00 元");
+    assertThatThrownBy(
+            () -> processEngine.getTaskService().complete(taskId, vars("buyerChoice", "EXCHANGE")))
+        .hasMessageContaining("不适用于破损售后");
+    assertThat(pi).isWaitingAt("userTask_offerResolution");
+  }
+
+  @Test
+  void shouldRefundTheDefectiveItems() {
+    ProcessInstance pi = atOffer("50.00", 3, "UNUSABLE", 2);
+    complete(pi, "userTask_offerResolution", vars("buyerChoice", "REFUND", "refundAmount", 100));
+    runDueJobs(pi);
+    complete(pi, "userTask_approveRefund", agree());
+    runDueJobs(pi);
+    assertThat(pi).isEnded().hasPassed("endEvent_settled");
+    Assertions.assertThat(orders.refunded(orderOf(pi))).isEqualByComparingTo("100.00");
+  }
+
+  @Test
+  void shouldOfferAgainWhenFinanceRejectsTheRefund() {
+    ProcessInstance pi = atOffer("50.00", 1, "UNUSABLE", 1);
+    complete(pi, "userTask_offerResolution", vars("buyerChoice", "REFUND", "refundAmount", 50));
+    runDueJobs(pi);
+    complete(
+        pi,
+        "userTask_approveRefund",
+        vars("refundDecision", "REJECT", "financeNote", "买家已申请平台退款，勿重复"));
+    runDueJobs(pi);
+    assertThat(pi).isWaitingAt("userTask_offerResolution");
+    Assertions.assertThat(orders.refunded(orderOf(pi))).isEqualByComparingTo(BigDecimal.ZERO);
+  }
+
+  @Test
+  void shouldTakeTheReturnWhenTheBuyerRejectsCompensationAndPostageIsWithin13Yuan() {
+    ProcessInstance pi = atOffer("40.00", 2, "USABLE", 1);
+    complete(pi, "userTask_offerResolution", vars("buyerChoice", "RETURN"));
+    complete(pi, "userTask_arrangeReturn", vars("returnPostage", 12, "freightInsurance", 8));
+    assertThat(pi)
+        .isWaitingAt("userTask_receiveReturn")
+        .variables()
+        .containsEntry("returnPolicy", "SHOP_PAYS_DIFFERENCE");
+    assertThat(task(pi)).hasCandidateGroup("warehouse");
+    complete(
+        pi,
+        "userTask_receiveReturn",
+        vars("returnCarrier", "中通快递", "returnTrackingNumber", "ZT20261123", "matchesCase", true));
+    runDueJobs(pi);
+    complete(pi, "userTask_approveRefund", agree());
+    runDueJobs(pi);
+    assertThat(pi).isEnded().hasPassed("businessRuleTask_returnPostage", "endEvent_returned");
+    // one defective item of two: 40.00 + half of the 4.00 postage difference
+    Assertions.assertThat(orders.refunded(orderOf(pi))).isEqualByComparingTo("42.00");
+  }
+
+  @Test
+  void shouldNegotiateAHigherCompensationWhenReturnPostageExceeds13Yuan() {
+    ProcessInstance pi = atOffer("100.00", 1, "USABLE", 1);
+    complete(pi, "userTask_offerResolution", vars("buyerChoice", "RETURN"));
+    complete(pi, "userTask_arrangeReturn", vars("returnPostage", 18));
+    assertThat(pi)
+        .isWaitingAt("userTask_offerResolution")
+        .variables()
+        .containsEntry("returnPolicy", "NEGOTIATE_HIGHER_COMPENSATION");
+  }
+
+  @Test
+  void shouldRecordTheCourierLossWhenTheCourierIsAtFault() {
+    ProcessInstance pi = open("30.00", 2);
+    complete(pi, "userTask_collectEvidence", evidence());
+    complete(pi, "userTask_checkEvidence", damage("UNUSABLE", 2, true));
+    assertThat(pi).isWaitingAt("serviceTask_recordCourierLoss");
+    runDueJobs(pi);
+    assertThat(pi).isWaitingAt("userTask_offerResolution");
+    Assertions.assertThat(
+            orders.count(
+                "select count(*) from courier_loss where case_id = ? and loss_amount = 60.00 and carrier = '顺丰速运'",
+                pi.getBusinessKey()))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void shouldRemindTheBuyerAfter24HoursAndKeepWaiting() {
+    ProcessInstance pi = open("30.00", 1);
+    fireTimer(pi, "timer_evidenceReminder");
+    assertThat(pi)
+        .isWaitingAt("userTask_collectEvidence")
+        .hasPassed("serviceTask_remindBuyer", "endEvent_reminderSent");
+    Assertions.assertThat(orders.remarks(orderOf(pi), "remark_internal")).contains("已提醒买家补充");
+  }
+
+  @Test
+  void shouldCloseAsNoEvidenceAfterSevenDays() {
+    ProcessInstance pi = open("30.00", 1);
+    fireTimer(pi, "timer_evidenceGiveUp");
+    assertThat(pi).isEnded().hasPassed("endEvent_noEvidence");
+    var record = caseRepository.find(pi.getBusinessKey()).orElseThrow();
+    Assertions.assertThat(record.outcome()).isEqualTo("noEvidence");
+    Assertions.assertThat(record.outcomeLabel()).isEqualTo("无凭证关闭");
+  }
+
+  @Test
+  void shouldRefuseTooFewDamagePhotosAndAWrongDefectiveCount() {
+    ProcessInstance pi = open("30.00", 2);
+    String evidenceTask = taskOf(pi, "userTask_collectEvidence").getId();
+    assertThatThrownBy(
+            () ->
+                processEngine
+                    .getTaskService()
+                    .complete(
+                        evidenceTask,
+                        vars(
+                            "photoCount",
+                            1,
+                            "waybillPhotoReceived",
+                            true,
+                            "evidenceDescription",
+                            "x")))
+        .hasMessageContaining("至少 2 张");
+    complete(pi, "userTask_collectEvidence", evidence());
+    String checkTask = taskOf(pi, "userTask_checkEvidence").getId();
+    assertThatThrownBy(
+            () -> processEngine.getTaskService().complete(checkTask, damage("USABLE", 3, false)))
+        .hasMessageContaining("有问题的件数应在 1 到 2 之间");
+    assertThatThrownBy(
+            () -> processEngine.getTaskService().complete(checkTask, damage("BROKEN", 1, false)))
+        .hasMessageContaining("无效");
+  }
+}

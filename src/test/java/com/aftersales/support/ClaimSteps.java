@@ -1,0 +1,45 @@
+package com.aftersales.support;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Form submissions the claim tests reuse, as Tasklist would send them. */
+public final class ClaimSteps {
+  private ClaimSteps() {}
+
+  public static Map<String, Object> vars(Object... keyValues) {
+    Map<String, Object> m = new HashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      m.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return m;
+  }
+
+  public static Map<String, Object> evidence() {
+    return vars("photoCount", 3L, "waybillPhotoReceived", true, "evidenceDescription", "外箱压扁，杯身裂开");
+  }
+
+  public static Map<String, Object> damage(String type, long defective, boolean courier) {
+    return vars(
+        "damageType",
+        type,
+        "defectiveCount",
+        defective,
+        "courierAtFault",
+        courier,
+        "parcelIntact",
+        !courier);
+  }
+
+  public static Map<String, Object> shipped() {
+    return vars("reshipCarrier", "顺丰速运", "reshipTrackingNumber", "SF1234567890");
+  }
+
+  public static Map<String, Object> received() {
+    return vars("receivedConfirmed", true, "followNote", "买家确认收到");
+  }
+
+  public static Map<String, Object> agree() {
+    return vars("refundDecision", "AGREE", "financeNote", "已核对");
+  }
+}

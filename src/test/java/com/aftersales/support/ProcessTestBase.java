@@ -1,0 +1,88 @@
+package com.aftersales.support;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import com.aftersales.shop.ShopBackOffice;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+/**
+ * Base of the process tests: the whole application on an in-memory H2, jobs executed by the test.
+ * The back office is the real local adapter, wrapped in a spy so a test can make it fail.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(ProcessEngineCoverageConfiguration.class)
+public abstract class ProcessTestBase {
+
+  @Autowired protected ProcessEngine processEngine;
+  @Autowired protected TestOrders orders;
+  @MockitoSpyBean protected ShopBackOffice shop;
+
+  @BeforeEach
+  void initAssertions() {
+    BpmnAwareTests.init(processEngine);
+  }
+
+  /** Completes the single open task of a process instance (or of its sub-flows) at an activity. */
+  protected void complete(ProcessInstance pi, String taskKey, Map<String, Object> variables) {
+    Task t = taskOf(pi, taskKey);
+    processEngine.getTaskService().complete(t.getId(), variables);
+  }
+
+  /** The open task at an activity, searched in the case and in its reship/refund sub-flows. */
+  protected Task taskOf(ProcessInstance pi, String taskKey) {
+    return processEngine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceBusinessKey(pi.getBusinessKey())
+        .taskDefinitionKey(taskKey)
+        .singleResult();
+  }
+
+  /**
+   * Executes every job of the case that is due now (async steps), repeatedly, until none is left.
+   */
+  protected void runDueJobs(ProcessInstance pi) {
+    for (int round = 0; round < 20; round++) {
+      var due =
+          processEngine
+              .getManagementService()
+              .createJobQuery()
+              .rootProcessInstanceId(pi.getId())
+              .messages()
+              .executable()
+              .list();
+      if (due.isEmpty()) {
+        return;
+      }
+      for (Job j : due) {
+        execute(j);
+      }
+    }
+  }
+
+  /** Fires the timer at a boundary event as if its deadline had passed. */
+  protected void fireTimer(ProcessInstance pi, String timerId) {
+    Job timer =
+        processEngine
+            .getManagementService()
+            .createJobQuery()
+            .rootProcessInstanceId(pi.getId())
+            .activityId(timerId)
+            .singleResult();
+    execute(timer);
+    runDueJobs(pi);
+  }
+}
