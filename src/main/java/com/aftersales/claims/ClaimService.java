@@ -111,6 +111,8 @@ class ClaimService {
     CaseKind kind = kindOf(task);
     Order order = order(task);
     ClaimRules.Limits limits = limits(task, kind, order);
+    BuyerChoice choice = ClaimRules.parseChoice(kind, (String) task.getVariable(BUYER_CHOICE));
+    boolean reship = choice == BuyerChoice.RESHIP || choice == BuyerChoice.EXCHANGE;
     ClaimRules.Proposal proposal =
         new ClaimRules.Proposal(
             kind,
@@ -118,7 +120,7 @@ class ClaimService {
             Money.of(task.getVariable(OFFERED_COMPENSATION), OFFERED_COMPENSATION, "补偿金额"),
             Money.of(task.getVariable(DISCOUNT_AMOUNT), DISCOUNT_AMOUNT, "补差价金额"),
             Money.of(task.getVariable(REFUND_AMOUNT), REFUND_AMOUNT, "退款金额"),
-            reshipQuantity(task, kind));
+            reship ? reshipQuantity(task, kind) : 0);
     ClaimRules.Resolution r = ClaimRules.check(proposal, limits, order.quantity());
     Inputs.text(task, RESOLUTION_NOTE, "协商记录", 1000, false);
     String rideAlong = Inputs.text(task, RIDE_ALONG_ORDER_ID, "随单补发的订单号", 64, false);
@@ -136,9 +138,11 @@ class ClaimService {
     task.setVariable(REFUND_AMOUNT, Money.variable(r.refundAmount()));
     task.setVariable("refundKind", r.refundKind());
     task.setVariable("refundReason", r.refundReason());
-    task.setVariable("reshipItems", order.itemTitle());
-    task.setVariable(RESHIP_QUANTITY, r.reshipQuantity());
-    task.setVariable("reshipReason", r.reshipReason());
+    if (reship) {
+      task.setVariable("reshipItems", order.itemTitle());
+      task.setVariable(RESHIP_QUANTITY, r.reshipQuantity());
+      task.setVariable("reshipReason", r.reshipReason());
+    }
     task.setVariable(RIDE_ALONG_ORDER_ID, rideAlong);
     task.setVariable(RESOLVED_BY, actor(task));
   }

@@ -1,0 +1,100 @@
+package com.aftersales.warehouse;
+
+import static com.aftersales.support.ClaimSteps.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import com.aftersales.support.FlowNodeCoverage;
+import com.aftersales.support.ProcessTestBase;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of {@code bpmn/reship.bpmn}, started on its own as a claim would call it. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReshipProcessTest extends ProcessTestBase {
+
+  private final FlowNodeCoverage coverage = new FlowNodeCoverage("reship");
+
+  @AfterAll
+  void coverageOfEveryPath(@Autowired ProcessEngine engine) {
+    coverage.assertAtLeast(engine, 0.9);
+  }
+
+  private ProcessInstance start() {
+    String orderId = orders.create("buyer_r", "35.00", 2);
+    Map<String, Object> v =
+        vars(
+            "orderId",
+            orderId,
+            "buyerId",
+            "buyer_r",
+            "reshipItems",
+            "测试商品",
+            "reshipQuantity",
+            1L,
+            "reshipReason",
+            "破损补发",
+            "resolvedBy",
+            "agent1");
+    ProcessInstance pi =
+        processEngine
+            .getRuntimeService()
+            .startProcessInstanceByKey("reship", "DAMAGE-" + orderId, v);
+    runDueJobs(pi);
+    return pi;
+  }
+
+  @Test
+  void shouldShipTellTheBuyerAndFollowUntilReceived() {
+    ProcessInstance pi = start();
+    assertThat(pi).isWaitingAt("userTask_shipReshipment");
+    assertThat(task(pi)).hasCandidateGroup("warehouse");
+    complete(pi, "userTask_shipReshipment", shipped());
+    runDueJobs(pi);
+    assertThat(pi).isWaitingAt("userTask_followReshipment");
+    assertThat(task(pi)).hasCandidateGroup("agents");
+    complete(pi, "userTask_followReshipment", received());
+    assertThat(pi).isEnded().hasPassed("serviceTask_sendTracking", "endEvent_reshipReceived");
+    Assertions.assertThat(
+            orders.count(
+                "select count(*) from reship_form where case_id = ? and filled_by = 'agent1'"
+                    + " and shipped_at is not null and received_at is not null",
+                pi.getBusinessKey()))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void shouldRefuseAMalformedTrackingNumber() {
+    ProcessInstance pi = start();
+    String taskId = taskOf(pi, "userTask_shipReshipment").getId();
+    Assertions.assertThatThrownBy(
+            () ->
+                processEngine
+                    .getTaskService()
+                    .complete(
+                        taskId,
+                        vars("reshipCarrier", "顺丰", "reshipTrackingNumber", "SF 12'; drop")))
+        .hasMessageContaining("格式不对");
+    assertThat(pi).isWaitingAt("userTask_shipReshipment");
+  }
+
+  @Test
+  void shouldKeepFollowingUntilTheBuyerConfirms() {
+    ProcessInstance pi = start();
+    complete(pi, "userTask_shipReshipment", shipped());
+    runDueJobs(pi);
+    String taskId = taskOf(pi, "userTask_followReshipment").getId();
+    Assertions.assertThatThrownBy(
+            () -> processEngine.getTaskService().complete(taskId, vars("receivedConfirmed", false)))
+        .hasMessageContaining("确认收到补发商品后");
+    fireTimer(pi, "timer_trackingReminder");
+    assertThat(pi).isWaitingAt("userTask_followReshipment").hasPassed("endEvent_trackingReminded");
+    fireTimer(pi, "timer_receiptGiveUp");
+    assertThat(pi).isEnded().hasPassed("endEvent_receiptUnconfirmed");
+  }
+}
