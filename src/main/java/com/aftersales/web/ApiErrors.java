@@ -7,9 +7,11 @@ import java.net.URI;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageConversionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * failed was rolled back: an error answer means nothing was written.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
@@ -47,8 +50,8 @@ class ApiErrors {
     return problem(HttpStatus.FORBIDDEN, "没有权限", "您的账号没有权限执行此操作，请联系客服主管", "forbidden");
   }
 
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ProblemDetail unreadable(HttpMessageNotReadableException e) {
+  @ExceptionHandler(HttpMessageConversionException.class)
+  ProblemDetail unreadable(HttpMessageConversionException e) {
     return problem(
         HttpStatus.BAD_REQUEST, "请求格式有误", "请求内容不是有效的 JSON，或字段类型不对（例如金额应为数字、文字应加引号）", "unreadable");
   }

@@ -1,0 +1,275 @@
+package com.aftersales.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aftersales.support.TestOrders;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The REST API and whole claims driven through {@code /engine-rest} as the demo users, the way
+ * Tasklist drives them. Run on H2 and on a real PostgreSQL.
+ */
+abstract class ApiScenarios {
+
+  @Autowired TestRestTemplate http;
+  @Autowired TestOrders orders;
+  @Autowired RuntimeService runtime;
+
+  Rest as(String user) {
+    return new Rest(http, user, "demo");
+  }
+
+  Rest admin() {
+    return new Rest(http, "admin", "admin");
+  }
+
+  Rest anonymous() {
+    return new Rest(http, null, null);
+  }
+
+  String openCase(String kind, String orderId, String buyerId) {
+    ResponseEntity<String> r =
+        as("agent1")
+            .post(
+                "/api/cases",
+                Map.of(
+                    "kind", kind, "orderId", orderId, "buyerId", buyerId, "description", "买家说碎了"));
+    assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(201);
+    return as("agent1").json(r).path("caseId").asText();
+  }
+
+  @Test
+  void anonymousCallsAreRefused() {
+    assertThat(anonymous().get("/engine-rest/task").getStatusCode().value()).isEqualTo(401);
+    assertThat(anonymous().get("/engine-rest/process-definition").getStatusCode().value())
+        .isEqualTo(401);
+    assertThat(anonymous().post("/api/cases", Map.of()).getStatusCode().value()).isEqualTo(401);
+    assertThat(new Rest(http, "nobody", "wrong").get("/engine-rest/task").getStatusCode().value())
+        .isEqualTo(401);
+  }
+
+  @Test
+  void openingTheSameCaseTwiceAnswersWithTheOpenCase() {
+    String orderId = orders.create("tb_api", "30.00", 1);
+    String caseId = openCase("DAMAGE", orderId, "tb_api");
+    ResponseEntity<String> again =
+        as("agent2")
+            .post(
+                "/api/cases",
+                Map.of(
+                    "kind",
+                    "damage",
+                    "orderId",
+                    orderId,
+                    "buyerId",
+                    "tb_api",
+                    "description",
+                    "再问一次"));
+    assertThat(again.getStatusCode().value()).isEqualTo(200);
+    assertThat(as("agent2").json(again).path("caseId").asText()).isEqualTo(caseId);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count())
+        .isEqualTo(1);
+
+    // a different kind for the same order is a different case
+    String wrongItem = openCase("WRONG_ITEM", orderId, "tb_api");
+    assertThat(wrongItem).isNotEqualTo(caseId);
+
+    JsonNode view = as("supervisor").json(as("supervisor").get("/api/cases/" + caseId));
+    assertThat(view.path("status").asText()).isEqualTo("OPEN");
+    assertThat(view.path("openTasks").get(0).asText()).contains("收集买家凭证");
+    assertThat(view.path("timeline").get(0).path("actor").asText()).isEqualTo("agent1");
+  }
+
+  @Test
+  void badInputIsAnsweredWithAProblemAndStartsNothing() {
+    String orderId = orders.create("tb_bad", "30.00", 1);
+    long before = runtime.createProcessInstanceQuery().count();
+    Object[][] cases = {
+      {
+        Map.of("kind", "LOST", "orderId", orderId, "buyerId", "tb_bad", "description", "x"),
+        400,
+        "不支持的售后类型"
+      },
+      {Map.of("orderId", orderId, "buyerId", "tb_bad", "description", "x"), 400, "请选择售后类型"},
+      {Map.of("kind", "DAMAGE", "buyerId", "tb_bad", "description", "x"), 400, "请填写订单编号"},
+      {Map.of("kind", "DAMAGE", "orderId", orderId, "buyerId", "tb_bad"), 400, "请简要描述"},
+      {
+        Map.of(
+            "kind",
+            "DAMAGE",
+            "orderId",
+            orderId,
+            "buyerId",
+            "tb_bad",
+            "description",
+            "长".repeat(2001)),
+        400,
+        "最多 2000 个字"
+      },
+      {
+        Map.of("kind", "DAMAGE", "orderId", "NOPE-1", "buyerId", "tb_bad", "description", "x"),
+        422,
+        "找不到订单 NOPE-1"
+      },
+      {
+        Map.of("kind", "DAMAGE", "orderId", orderId, "buyerId", "tb_other", "description", "x"),
+        400,
+        "买家不是 tb_other"
+      },
+      {"{not json", 400, "不是有效的 JSON"},
+      {"[1,2]", 400, "不是有效的 JSON"},
+    };
+    for (Object[] c : cases) {
+      ResponseEntity<String> r = as("agent1").post("/api/cases", c[0]);
+      assertThat(r.getStatusCode().value()).as("%s -> %s", c[0], r.getBody()).isEqualTo(c[1]);
+      assertThat(r.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+      assertThat(as("agent1").json(r).path("detail").asText()).contains((String) c[2]);
+    }
+    assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(before);
+    assertThat(orders.count("select count(*) from after_sales_case where order_id = ?", orderId))
+        .isZero();
+    assertThat(as("agent1").get("/api/cases/NOPE").getStatusCode().value()).isEqualTo(404);
+  }
+
+  /** Evidence, check and the offer, done by agent1 through /engine-rest. */
+  private void toOffer(String caseId) {
+    Rest agent = as("agent1");
+    agent.claimAndComplete(
+        agent.task(caseId, "userTask_collectEvidence"),
+        "photoCount",
+        3,
+        "waybillPhotoReceived",
+        true,
+        "evidenceDescription",
+        "外箱破损，瓶身有裂纹");
+    agent.claimAndComplete(
+        agent.task(caseId, "userTask_checkEvidence"),
+        "damageType",
+        "UNUSABLE",
+        "defectiveCount",
+        1,
+        "courierAtFault",
+        false,
+        "parcelIntact",
+        false);
+  }
+
+  @Test
+  void aDamageClaimGoesToAReshipWithTheWarehouseDoingItsPart() {
+    String orderId = orders.create("tb_flow", "88.00", 1);
+    String caseId = openCase("DAMAGE", orderId, "tb_flow");
+    toOffer(caseId);
+    Rest agent = as("agent1");
+    String offer = agent.task(caseId, "userTask_offerResolution");
+    assertThat(
+            agent
+                .claimAndComplete(offer, "buyerChoice", "RESHIP", "resolutionNote", "买家要补发")
+                .getStatusCode()
+                .value())
+        .isEqualTo(204);
+    admin().runJobs(caseId);
+
+    // the warehouse sees its task, agents do not see it in their queue
+    Rest warehouse = as("warehouse");
+    String ship = warehouse.task(caseId, "userTask_shipReshipment");
+    assertThat(
+            agent.json(
+                agent.get(
+                    "/engine-rest/task?processInstanceBusinessKey="
+                        + caseId
+                        + "&taskDefinitionKey=userTask_shipReshipment")))
+        .isEmpty();
+    ResponseEntity<String> bad =
+        warehouse.claimAndComplete(ship, "reshipCarrier", "顺丰", "reshipTrackingNumber", "12");
+    assertThat(bad.getStatusCode().value()).isEqualTo(400);
+    assertThat(bad.getBody()).contains("物流单号 “12” 格式不对");
+    assertThat(
+            warehouse
+                .complete(ship, "reshipCarrier", "顺丰速运", "reshipTrackingNumber", "SF7777777777")
+                .getStatusCode()
+                .value())
+        .isEqualTo(204);
+    admin().runJobs(caseId);
+    agent.claimAndComplete(
+        agent.task(caseId, "userTask_followReshipment"), "receivedConfirmed", true);
+
+    JsonNode view = agent.json(agent.get("/api/cases/" + caseId));
+    assertThat(view.path("status").asText()).isEqualTo("CLOSED");
+    assertThat(view.path("outcomeLabel").asText()).isEqualTo("已补发");
+    assertThat(view.path("timeline").toString())
+        .contains("\"actor\":\"agent1\"")
+        .contains("\"actor\":\"warehouse\"")
+        .contains("买家的选择：补发")
+        .contains("SF7777777777");
+    assertThat(
+            orders.count(
+                "select count(*) from reship_form where case_id = ? and filled_by = 'agent1'",
+                caseId))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aDamageClaimGoesToARefundThatOnlyFinanceAgrees() {
+    String orderId = orders.create("tb_ref", "60.00", 1);
+    String caseId = openCase("DAMAGE", orderId, "tb_ref");
+    toOffer(caseId);
+    Rest agent = as("agent1");
+    String offer = agent.task(caseId, "userTask_offerResolution");
+    agent.post("/engine-rest/task/" + offer + "/claim", Map.of("userId", "agent1"));
+    for (Object amount : new Object[] {-5, 60.01, 1e9, "abc"}) {
+      ResponseEntity<String> r =
+          agent.complete(offer, "buyerChoice", "REFUND", "refundAmount", amount);
+      assertThat(r.getStatusCode().value()).as("amount %s: %s", amount, r.getBody()).isEqualTo(400);
+      assertThat(agent.json(r).path("message").asText())
+          .containsAnyOf("不能为负数", "超过买家实付可退金额", "金额过大", "必须是金额数字");
+    }
+    assertThat(agent.task(caseId, "userTask_offerResolution")).isEqualTo(offer);
+    assertThat(
+            agent
+                .complete(offer, "buyerChoice", "REFUND", "refundAmount", 60)
+                .getStatusCode()
+                .value())
+        .isEqualTo(204);
+    admin().runJobs(caseId);
+
+    // agents cannot see or complete the finance task
+    assertThat(agent.json(agent.get("/engine-rest/task?processInstanceBusinessKey=" + caseId)))
+        .isEmpty();
+    Rest finance = as("finance");
+    String approve = finance.task(caseId, "userTask_approveRefund");
+    assertThat(agent.complete(approve, "refundDecision", "AGREE").getStatusCode().value())
+        .isIn(403, 404);
+    assertThat(
+            finance
+                .claimAndComplete(approve, "refundDecision", "AGREE", "financeNote", "已核对")
+                .getStatusCode()
+                .value())
+        .isEqualTo(204);
+    admin().runJobs(caseId);
+
+    JsonNode view = agent.json(agent.get("/api/cases/" + caseId));
+    assertThat(view.path("status").asText()).isEqualTo("CLOSED");
+    assertThat(view.path("timeline").toString())
+        .contains("\"actor\":\"finance\"")
+        .contains("已退款 60.00 元");
+    assertThat(orders.refunded(orderId)).isEqualByComparingTo("60.00");
+  }
+
+  @Test
+  void eachRoleSeesItsTasklistFilters() {
+    JsonNode agentFilters = as("agent1").json(as("agent1").get("/engine-rest/filter"));
+    assertThat(agentFilters.toString())
+        .contains("我的任务")
+        .contains("我组的任务")
+        .contains("已逾期")
+        .doesNotContain("全部待办");
+    JsonNode supervisorFilters = as("supervisor").json(as("supervisor").get("/engine-rest/filter"));
+    assertThat(supervisorFilters.toString()).contains("全部待办");
+  }
+}

@@ -1,0 +1,192 @@
+package com.aftersales.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aftersales.deadlines.Deadlines;
+import com.aftersales.support.ProcessTestBase;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.xml.instance.DomElement;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The models in {@code bpmn/} and forms in {@code forms/} fit together and fit the application:
+ * everything deploys, every form and bean a model names exists, every process keeps history for a
+ * limited time, and ids mean something.
+ */
+class ModelTest extends ProcessTestBase {
+
+  private static final Pattern BEAN = Pattern.compile("[$#]\\{\\s*([A-Za-z_]\\w*)(?:\\.(\\w+))?");
+  private static final Pattern MODELER_DEFAULT_ID =
+      Pattern.compile(
+          "^(Activity|Event|Gateway|Flow|StartEvent|EndEvent|Task|Process|Decision)_[0-9a-z]{7}$");
+  private static final Set<String> BEAN_ATTRIBUTES =
+      Set.of("delegateExpression", "failedJobRetryTimeCycle", "dueDate", "followUpDate");
+
+  @Autowired ApplicationContext context;
+  @Autowired Deadlines deadlines;
+
+  static List<Path> files(String dir, String ext) throws IOException {
+    try (Stream<Path> s = Files.walk(Path.of(dir))) {
+      return s.filter(p -> p.toString().endsWith(ext)).sorted().toList();
+    }
+  }
+
+  Set<String> formIds() throws IOException {
+    Set<String> ids = new HashSet<>();
+    ObjectMapper json = new ObjectMapper();
+    for (Path f : files("forms", ".form")) {
+      String id = json.readTree(f.toFile()).path("id").asText();
+      assertThat(id).as("form id of %s", f).isNotBlank();
+      assertThat(ids.add(id)).as("form id %s used twice", id).isTrue();
+    }
+    return ids;
+  }
+
+  @Test
+  void everyModelParsesAndIsDeployed() throws IOException {
+    List<Path> bpmn = files("bpmn", ".bpmn");
+    assertThat(bpmn).hasSizeGreaterThanOrEqualTo(4);
+    for (Path f : bpmn) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(f.toFile());
+      Bpmn.validateModel(model);
+      for (Process p : model.getModelElementsByType(Process.class)) {
+        assertThat(
+                processEngine
+                    .getRepositoryService()
+                    .createProcessDefinitionQuery()
+                    .processDefinitionKey(p.getId())
+                    .count())
+            .as("process %s of %s deployed", p.getId(), f)
+            .isPositive();
+      }
+    }
+    for (Path f : files("bpmn", ".dmn")) {
+      var dmn = Dmn.readModelFromFile(f.toFile());
+      Dmn.validateModel(dmn);
+      for (var d : dmn.getModelElementsByType(org.camunda.bpm.model.dmn.instance.Decision.class)) {
+        assertThat(
+                processEngine
+                    .getRepositoryService()
+                    .createDecisionDefinitionQuery()
+                    .decisionDefinitionKey(d.getId())
+                    .count())
+            .as("decision %s deployed", d.getId())
+            .isPositive();
+      }
+    }
+  }
+
+  @Test
+  void everyUserTaskHasAFormFromFormsAndACandidateGroup() throws IOException {
+    Set<String> forms = formIds();
+    Set<String> groups = Set.of("agents", "supervisors", "warehouse", "finance", "process-owners");
+    for (Path f : files("bpmn", ".bpmn")) {
+      for (UserTask t : Bpmn.readModelFromFile(f.toFile()).getModelElementsByType(UserTask.class)) {
+        assertThat(t.getCamundaFormRef()).as("formRef of %s in %s", t.getId(), f).isIn(forms);
+        assertThat(t.getCamundaFormRefBinding())
+            .as("formRefBinding of %s", t.getId())
+            .isEqualTo("deployment");
+        assertThat(t.getCamundaCandidateGroups())
+            .as("candidate group of %s", t.getId())
+            .isIn(groups);
+      }
+    }
+  }
+
+  @Test
+  void everyExpressionNamesAnExistingBeanOrDeadline() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (Path f : files("bpmn", ".bpmn")) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(f.toFile());
+      List<String> expressions = new ArrayList<>();
+      collect(model.getDocument().getRootElement(), expressions);
+      for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
+        for (var child :
+            timer.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.Expression.class)) {
+          String text = child.getTextContent().trim();
+          if (!text.startsWith("${")) {
+            problems.add(f + ": timer " + text + " is a literal, not configuration");
+          }
+          expressions.add(text);
+        }
+      }
+      for (String e : expressions) {
+        Matcher m = BEAN.matcher(e);
+        while (m.find()) {
+          String bean = m.group(1);
+          if (!context.containsBean(bean)) {
+            problems.add(f + ": " + e + " names no bean '" + bean + "'");
+          } else if (bean.equals("deadlines") && !deadlines.all().containsKey(m.group(2))) {
+            problems.add(f + ": " + e + " names no configured deadline '" + m.group(2) + "'");
+          }
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  private static void collect(DomElement element, List<String> out) {
+    for (String attr : BEAN_ATTRIBUTES) {
+      String v = element.getAttribute("http://camunda.org/schema/1.0/bpmn", attr);
+      if (v != null) {
+        out.add(v);
+      }
+    }
+    element.getChildElements().forEach(c -> collect(c, out));
+  }
+
+  @Test
+  void everyProcessKeepsHistoryForALimitedTimeAndIdsMeanSomething() throws IOException {
+    for (Path f : files("bpmn", ".bpmn")) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(f.toFile());
+      for (Process p : model.getModelElementsByType(Process.class)) {
+        assertThat(p.getCamundaHistoryTimeToLiveString())
+            .as("history TTL of %s", p.getId())
+            .isNotBlank();
+      }
+      for (ModelElementInstance e : model.getModelElementsByType(BaseElement.class)) {
+        if (e instanceof SequenceFlow) {
+          continue;
+        }
+        String id = ((BaseElement) e).getId();
+        assertThat(id).as("id in %s", f).doesNotMatch(MODELER_DEFAULT_ID);
+      }
+    }
+  }
+
+  @Test
+  void everyFormIsUsedByAModel() throws IOException {
+    Set<String> used = new HashSet<>();
+    for (Path f : files("bpmn", ".bpmn")) {
+      String xml = Files.readString(f);
+      Matcher m = Pattern.compile("formRef=\"([^\"]+)\"").matcher(xml);
+      while (m.find()) {
+        used.add(m.group(1));
+      }
+    }
+    assertThat(used).containsAll(formIds());
+    assertThat(new File("forms")).isDirectory();
+  }
+}
