@@ -1,0 +1,141 @@
+package com.aftersales.registers;
+
+import com.aftersales.cases.InvalidInputException;
+import com.aftersales.cases.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/registers/{register}}: a page of a register as JSON, or the whole register (for a
+ * date range) as an .xlsx workbook with Chinese headings, as the team kept it in spreadsheets.
+ */
+@RestController
+@RequestMapping("/api/registers")
+class RegisterController {
+
+  static final int MAX_PAGE_SIZE = 200;
+
+  private final RegisterQueries queries;
+  private final ZoneId zone;
+
+  RegisterController(
+      RegisterQueries queries, @Value("${aftersales.business-zone:Asia/Shanghai}") String zone) {
+    this.queries = queries;
+    this.zone = ZoneId.of(zone);
+  }
+
+  @GetMapping("/{register}")
+  RegisterQueries.Page page(
+      @PathVariable String register,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    if (page < 0) {
+      throw new InvalidInputException("page", "页码从 0 开始");
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw new InvalidInputException("size", "每页条数应在 1 到 " + MAX_PAGE_SIZE + " 之间");
+    }
+    return queries.page(find(register), day(from, "from"), dayAfter(to, "to"), page, size);
+  }
+
+  @GetMapping("/{register}/export.xlsx")
+  void export(
+      @PathVariable String register,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      HttpServletResponse response)
+      throws IOException {
+    Register r = find(register);
+    OffsetDateTime start = day(from, "from");
+    OffsetDateTime end = dayAfter(to, "to");
+    String file =
+        r.title() + (from == null ? "" : "_" + from) + (to == null ? "" : "_" + to) + ".xlsx";
+    response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    response.setHeader(
+        "Content-Disposition",
+        "attachment; filename*=UTF-8''"
+            + URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20"));
+    try (OutputStream out = response.getOutputStream()) {
+      Workbook wb = new Workbook(out, "aftersales", "1.0");
+      Worksheet ws = wb.newWorksheet(r.title());
+      for (int c = 0; c < r.columns().size(); c++) {
+        ws.value(0, c, r.columns().get(c).label());
+        ws.style(0, c).bold().fillColor("DDEBF7").set();
+      }
+      int[] row = {1};
+      queries.each(
+          r,
+          start,
+          end,
+          values -> {
+            int c = 0;
+            for (Map.Entry<String, Object> e : values.entrySet()) {
+              write(ws, row[0], c++, e.getValue());
+            }
+            row[0]++;
+          });
+      ws.freezePane(0, 1);
+      wb.finish();
+    }
+  }
+
+  private void write(Worksheet ws, int row, int col, Object value) {
+    if (value == null) {
+      return;
+    }
+    if (value instanceof OffsetDateTime t) {
+      ws.value(row, col, t.atZoneSameInstant(zone).toLocalDateTime());
+      ws.style(row, col).format("yyyy-mm-dd hh:mm").set();
+    } else if (value instanceof BigDecimal b) {
+      ws.value(row, col, b);
+      ws.style(row, col).format("0.00").set();
+    } else if (value instanceof Number n) {
+      ws.value(row, col, n);
+    } else {
+      ws.value(row, col, value.toString());
+    }
+  }
+
+  private static Register find(String path) {
+    return Register.byPath(path)
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "没有名为 " + path + " 的登记表，可选：cases、reship-forms、courier-losses"));
+  }
+
+  private OffsetDateTime day(String value, String field) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.trim()).atStartOfDay(zone).toOffsetDateTime();
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException(field, "日期 “" + value + "” 格式不对，请写成 2026-11-23 这样的年-月-日");
+    }
+  }
+
+  private OffsetDateTime dayAfter(String value, String field) {
+    OffsetDateTime d = day(value, field);
+    return d == null ? null : d.plusDays(1);
+  }
+}
