@@ -95,7 +95,13 @@ public class CaseService {
     String orderId = (String) execution.getVariable(ORDER_ID);
     String buyerId = (String) execution.getVariable(BUYER_ID);
     String description = (String) execution.getVariable(DESCRIPTION);
-    Order order = checkRequest(kind, orderId, buyerId, description);
+    Order order;
+    try {
+      order = checkRequest(kind, orderId, buyerId, description);
+    } catch (UnknownOrderException e) {
+      // from Tasklist's start form: a correctable input, shown under the form
+      throw new InvalidInputException(ORDER_ID, e.getMessage());
+    }
     String openKey = kind.openKey(order.orderId());
     cases
         .findOpen(openKey)

@@ -262,6 +262,50 @@ abstract class ApiScenarios {
   }
 
   @Test
+  void anAgentOpensACaseFromTasklistsStartForm() {
+    String orderId = orders.create("tb_start", "30.00", 1);
+    Rest agent = as("agent1");
+    java.util.function.Function<Map<String, Object>, ResponseEntity<String>> submit =
+        values -> {
+          Map<String, Object> variables = new java.util.LinkedHashMap<>();
+          values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
+          return agent.post(
+              "/engine-rest/process-definition/key/damage-claim/submit-form",
+              Map.of("variables", variables));
+        };
+    ResponseEntity<String> started =
+        submit.apply(Map.of("orderId", orderId, "buyerId", "tb_start", "description", "瓶盖裂了"));
+    assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
+    assertThat(agent.json(started).path("businessKey").asText()).isEqualTo("DAMAGE-" + orderId);
+
+    ResponseEntity<String> twin =
+        submit.apply(Map.of("orderId", orderId, "buyerId", "tb_start", "description", "又来一次"));
+    assertThat(twin.getStatusCode().value()).isEqualTo(400);
+    assertThat(agent.json(twin).path("message").asText()).contains("已有进行中的破损售后单 DAMAGE-" + orderId);
+
+    ResponseEntity<String> unknown =
+        submit.apply(Map.of("orderId", "NOPE-2", "buyerId", "tb_start", "description", "x"));
+    assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+    assertThat(agent.json(unknown).path("message").asText()).contains("找不到订单 NOPE-2");
+    assertThat(
+            runtime
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey("DAMAGE-" + orderId)
+                .count())
+        .isEqualTo(1);
+
+    // the shared sub-flows are not offered in Tasklist's start list
+    JsonNode startable =
+        agent.json(
+            agent.get(
+                "/engine-rest/process-definition?startableInTasklist=true&latestVersion=true"));
+    assertThat(startable.toString())
+        .contains("damage-claim")
+        .contains("wrong-item-claim")
+        .doesNotContain("\"key\":\"refund\"");
+  }
+
+  @Test
   void eachRoleSeesItsTasklistFilters() {
     JsonNode agentFilters = as("agent1").json(as("agent1").get("/engine-rest/filter"));
     assertThat(agentFilters.toString())
