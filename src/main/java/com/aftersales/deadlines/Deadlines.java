@@ -36,9 +36,6 @@ public class Deadlines {
   /** Close the reship follow-up when the buyer never confirms receipt. */
   private String reshipReceiptGiveUp = "P15D";
 
-  /** Escalate an approval request that waits too long. */
-  private String approvalEscalation = "PT4H";
-
   @PostConstruct
   void validate() {
     all().forEach(Deadlines::check);
@@ -53,7 +50,6 @@ public class Deadlines {
     all.put("refundReport", refundReport);
     all.put("reshipTrackingReminder", reshipTrackingReminder);
     all.put("reshipReceiptGiveUp", reshipReceiptGiveUp);
-    all.put("approvalEscalation", approvalEscalation);
     return all;
   }
 
@@ -124,13 +120,5 @@ public class Deadlines {
 
   public void setReshipReceiptGiveUp(String reshipReceiptGiveUp) {
     this.reshipReceiptGiveUp = reshipReceiptGiveUp;
-  }
-
-  public String getApprovalEscalation() {
-    return approvalEscalation;
-  }
-
-  public void setApprovalEscalation(String approvalEscalation) {
-    this.approvalEscalation = approvalEscalation;
   }
 }

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftersales.support.TestOrders;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -161,7 +165,7 @@ abstract class ApiScenarios {
   }
 
   @Test
-  void aDamageClaimGoesToAReshipWithTheWarehouseDoingItsPart() {
+  void aDamageClaimGoesToAReshipWithTheWarehouseDoingItsPart() throws Exception {
     String orderId = orders.create("tb_flow", "88.00", 1);
     String caseId = openCase("DAMAGE", orderId, "tb_flow");
     toOffer(caseId);
@@ -212,6 +216,40 @@ abstract class ApiScenarios {
                 "select count(*) from reship_form where case_id = ? and filled_by = 'agent1'",
                 caseId))
         .isEqualTo(1);
+
+    // the reship form is in the register, on screen and as a spreadsheet
+    String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+    JsonNode page =
+        agent.json(
+            agent.get("/api/registers/reship-forms?from=" + today + "&to=" + today + "&size=200"));
+    assertThat(page.path("total").asLong()).isPositive();
+    assertThat(page.path("rows").toString()).contains(caseId).contains("SF7777777777");
+    ResponseEntity<byte[]> xlsx =
+        http.withBasicAuth("supervisor", "demo")
+            .getForEntity("/api/registers/reship-forms/export.xlsx?from=" + today, byte[].class);
+    assertThat(xlsx.getStatusCode().value()).isEqualTo(200);
+    assertThat(xlsx.getHeaders().getFirst("Content-Disposition")).contains(".xlsx");
+    try (var wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
+      var rows = wb.getFirstSheet().read();
+      assertThat(rows.get(0).getCell(0).getText()).isEqualTo("日期");
+      assertThat(rows.get(0).getCell(4).getText()).isEqualTo("补发订单号");
+      assertThat(rows.stream().map(r -> r.getCellText(12)).toList()).contains(caseId);
+    }
+  }
+
+  @Test
+  void registersAnswerBadFiltersWithAProblem() {
+    Rest agent = as("agent1");
+    assertThat(agent.get("/api/registers/cases?from=23/11/2026").getStatusCode().value())
+        .isEqualTo(400);
+    assertThat(
+            agent.json(agent.get("/api/registers/cases?from=23/11/2026")).path("detail").asText())
+        .contains("年-月-日");
+    assertThat(agent.get("/api/registers/cases?size=100000").getStatusCode().value())
+        .isEqualTo(400);
+    assertThat(agent.get("/api/registers/salaries").getStatusCode().value()).isEqualTo(404);
+    assertThat(agent.json(agent.get("/api/registers/cases?size=1")).path("rows").size())
+        .isLessThanOrEqualTo(1);
   }
 
   @Test
