@@ -52,8 +52,9 @@ class DemoData {
     for (DemoUser u : USERS) {
       if (identity.createUserQuery().userId(u.id()).count() == 0) {
         User user = identity.newUser(u.id());
-        user.setFirstName(u.firstName());
-        user.setLastName(u.lastName());
+        // Tasklist shows "first last": the full Chinese name first, then the role
+        user.setFirstName(u.lastName() + u.firstName());
+        user.setLastName(roleName(u.group()));
         user.setPassword(PASSWORD);
         user.setEmail(u.id() + "@shop.example");
         identity.saveUser(user);
@@ -154,5 +155,9 @@ class DemoData {
         placed.plusMinutes(10),
         tracking,
         carrier);
+  }
+
+  private static String roleName(String group) {
+    return Roles.ALL.stream().filter(r -> r.id().equals(group)).findFirst().orElseThrow().name();
   }
 }
