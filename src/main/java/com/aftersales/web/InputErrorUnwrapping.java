@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * already been rolled back when the exception passes here, so nothing is half-written.
  */
 @Component
-class InputErrorUnwrapping extends AbstractProcessEnginePlugin {
+public class InputErrorUnwrapping extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -42,7 +42,7 @@ class InputErrorUnwrapping extends AbstractProcessEnginePlugin {
     }
   }
 
-  static RuntimeException findOwn(Throwable e) {
+  public static RuntimeException findOwn(Throwable e) {
     for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
       if (t instanceof InvalidInputException || t instanceof DuplicateKeyException) {
         return (RuntimeException) t;
