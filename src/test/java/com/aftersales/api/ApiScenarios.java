@@ -344,6 +344,71 @@ abstract class ApiScenarios {
   }
 
   @Test
+  void supervisorsReassignWorkAndAgentsCannot() {
+    String orderId = orders.create("tb_shift", "30.00", 1);
+    String caseId = openCase("DAMAGE", orderId, "tb_shift");
+    Rest agent1 = as("agent1");
+    String task = agent1.task(caseId, "userTask_collectEvidence");
+    assertThat(
+            agent1
+                .post("/engine-rest/task/" + task + "/claim", Map.of("userId", "agent1"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(204);
+
+    // another agent can neither take it over nor hand it on
+    Rest agent2 = as("agent2");
+    assertThat(
+            agent2
+                .post("/engine-rest/task/" + task + "/claim", Map.of("userId", "agent2"))
+                .getStatusCode()
+                .value())
+        .isNotEqualTo(204);
+    assertThat(
+            agent2
+                .post("/engine-rest/task/" + task + "/assignee", Map.of("userId", "agent2"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(403);
+
+    // the supervisor hands it to agent2 at the shift change
+    Rest supervisor = as("supervisor");
+    assertThat(
+            supervisor
+                .post("/engine-rest/task/" + task + "/assignee", Map.of("userId", "agent2"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(204);
+    assertThat(agent2.json(agent2.get("/engine-rest/task/" + task)).path("assignee").asText())
+        .isEqualTo("agent2");
+  }
+
+  @Test
+  void onlyProcessOwnersDeploy() {
+    org.springframework.util.LinkedMultiValueMap<String, Object> form =
+        new org.springframework.util.LinkedMultiValueMap<>();
+    form.add("deployment-name", "owner-test");
+    form.add("deployment-source", "Camunda Modeler");
+    form.add("enable-duplicate-filtering", "true");
+    form.add("data", new org.springframework.core.io.FileSystemResource("bpmn/return-postage.dmn"));
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+    var request = new org.springframework.http.HttpEntity<>(form, headers);
+    assertThat(
+            http.withBasicAuth("agent1", "demo")
+                .postForEntity("/engine-rest/deployment/create", request, String.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(403);
+    assertThat(
+            http.withBasicAuth("owner", "demo")
+                .postForEntity("/engine-rest/deployment/create", request, String.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
+  }
+
+  @Test
   void eachRoleSeesItsTasklistFilters() {
     JsonNode agentFilters = as("agent1").json(as("agent1").get("/engine-rest/filter"));
     assertThat(agentFilters.toString())
