@@ -276,9 +276,11 @@ abstract class ApiScenarios {
         .isEqualTo(204);
     admin().runJobs(caseId);
 
-    // agents cannot see or complete the finance task
+    // agents cannot see or complete the finance task, but the case tells them where it waits
     assertThat(agent.json(agent.get("/engine-rest/task?processInstanceBusinessKey=" + caseId)))
         .isEmpty();
+    assertThat(agent.json(agent.get("/api/cases/" + caseId)).path("openTasks").toString())
+        .contains("财务审核并退款（待领取）");
     Rest finance = as("finance");
     String approve = finance.task(caseId, "userTask_approveRefund");
     assertThat(agent.complete(approve, "refundDecision", "AGREE").getStatusCode().value())
