@@ -64,7 +64,13 @@ class AccessSetup {
         identity.saveGroup(g);
       }
       grant(role.id(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(role.id(), Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
+      // READ_INSTANCE: the task list shows each task's case variables (case id, order, buyer)
+      grant(
+          role.id(),
+          Resources.PROCESS_DEFINITION,
+          "*",
+          ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE);
     }
     for (String key : CASE_PROCESSES) {
       for (String group : List.of(AGENTS, SUPERVISORS)) {

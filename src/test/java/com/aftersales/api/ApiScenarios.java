@@ -420,5 +420,39 @@ abstract class ApiScenarios {
         .doesNotContain("全部待办");
     JsonNode supervisorFilters = as("supervisor").json(as("supervisor").get("/engine-rest/filter"));
     assertThat(supervisorFilters.toString()).contains("全部待办");
+
+    // the group queue lists each task with its case id, order and buyer, as Tasklist asks for them
+    String orderId = orders.create("tb_list", "30.00", 1);
+    String caseId = openCase("DAMAGE", orderId, "tb_list");
+    String groupFilter = null;
+    for (JsonNode f : agentFilters) {
+      if (f.path("name").asText().equals("我组的任务")) {
+        groupFilter = f.path("id").asText();
+      }
+    }
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    headers.setAccept(
+        java.util.List.of(
+            org.springframework.http.MediaType.parseMediaType("application/hal+json")));
+    ResponseEntity<String> list =
+        http.withBasicAuth("agent1", "demo")
+            .exchange(
+                "/engine-rest/filter/" + groupFilter + "/list?firstResult=0&maxResults=200",
+                org.springframework.http.HttpMethod.POST,
+                new org.springframework.http.HttpEntity<>("{}", headers),
+                String.class);
+    assertThat(list.getStatusCode().value()).isEqualTo(200);
+    JsonNode mine = null;
+    for (JsonNode t : as("agent1").json(list).path("_embedded").path("task")) {
+      if (t.path("_embedded").path("variable").toString().contains(caseId)) {
+        mine = t;
+      }
+    }
+    assertThat(mine).as("the new case's task with its variables in the group queue").isNotNull();
+    assertThat(mine.path("_embedded").path("variable").toString())
+        .contains(orderId)
+        .contains("tb_list")
+        .contains("破损");
   }
 }
