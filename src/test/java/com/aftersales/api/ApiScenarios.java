@@ -19,6 +19,7 @@ import org.springframework.http.ResponseEntity;
  * The REST API and whole claims driven through {@code /engine-rest} as the demo users, the way
  * Tasklist drives them. Run on H2 and on a real PostgreSQL.
  */
+@org.junit.jupiter.api.extension.ExtendWith(com.aftersales.support.ActiveEngine.class)
 abstract class ApiScenarios {
 
   @Autowired TestRestTemplate http;

@@ -29,6 +29,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@org.junit.jupiter.api.extension.ExtendWith(com.aftersales.support.ActiveEngine.class)
 class TasklistBrowserIT {
 
   private static final String BUYER = "tb_browser";
@@ -140,6 +141,7 @@ class TasklistBrowserIT {
     By photoCount = page.field(TasklistPage.TASK_FORM, "已收到照片数量");
     By waybill = page.field(TasklistPage.TASK_FORM, "已收到面单/物流单照片");
     By evidence = page.field(TasklistPage.TASK_FORM, "照片说明");
+    page.reloadAndWaitFor(evidence);
     fillEvidence(photoCount, "1", waybill, evidence, "外箱压扁，瓶身裂纹一处");
     page.complete();
     WebElement error = page.notification("danger", "破损需要至少 2 张细节照片");
@@ -197,6 +199,12 @@ class TasklistBrowserIT {
           page.fill(photoCount, photos);
           page.check(waybill, true);
           page.fill(evidence, description);
+          // the values must still be there a moment later, not wiped by a late re-render
+          try {
+            Thread.sleep(500);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
           return photos.equals(page.value(photoCount))
               && d.findElement(waybill).isSelected()
               && description.equals(page.value(evidence));

@@ -175,6 +175,15 @@ final class TasklistPage implements AutoCloseable {
                 By.xpath("//button[contains(@class,'claim')][normalize-space(.)='认领']")));
   }
 
+  /**
+   * Tasklist renders the form again once a task is claimed, and anything typed into the first
+   * rendering is lost. Reloading the page after the claim gives one settled form to fill.
+   */
+  void reloadAndWaitFor(By field) {
+    driver.navigate().refresh();
+    waiting(field + " after reload").until(ExpectedConditions.visibilityOfElementLocated(field));
+  }
+
   void complete() {
     By button = By.xpath("//div[contains(@class,'form-actions')]//button[normalize-space(.)='完成']");
     waiting("完成 should be enabled").until(ExpectedConditions.elementToBeClickable(button));

@@ -24,6 +24,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(ProcessEngineCoverageConfiguration.class)
+@org.junit.jupiter.api.extension.ExtendWith(com.aftersales.support.ActiveEngine.class)
 public abstract class ProcessTestBase {
 
   @Autowired protected ProcessEngine processEngine;
