@@ -4,44 +4,24 @@ import static com.aftersales.support.ClaimSteps.*;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
-import com.aftersales.cases.CaseRepository;
-import com.aftersales.cases.CaseService;
+import com.aftersales.cases.CaseKind;
 import com.aftersales.cases.CaseStatus;
 import com.aftersales.cases.InvalidInputException;
-import com.aftersales.support.FlowNodeCoverage;
-import com.aftersales.support.ProcessTestBase;
+import com.aftersales.support.ProcessPathTest;
 import java.math.BigDecimal;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every path of {@code bpmn/damage-claim.bpmn}. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DamageClaimProcessTest extends ProcessTestBase {
+class DamageClaimProcessTest extends ProcessPathTest {
 
-  private final FlowNodeCoverage coverage = new FlowNodeCoverage("damage-claim");
-
-  @Autowired CaseService cases;
-  @Autowired CaseRepository caseRepository;
-
-  @AfterAll
-  void coverageOfEveryPath(@Autowired ProcessEngine engine) {
-    coverage.assertAtLeast(engine, 0.9);
+  DamageClaimProcessTest() {
+    super("damage-claim");
   }
 
   private ProcessInstance open(String price, int quantity) {
-    String orderId = orders.create("buyer_d", price, quantity);
-    String caseId = cases.open("DAMAGE", orderId, "buyer_d", "收到时杯子碎了").record().caseId();
-    return processEngine
-        .getRuntimeService()
-        .createProcessInstanceQuery()
-        .processInstanceBusinessKey(caseId)
-        .processDefinitionKey("damage-claim")
-        .singleResult();
+    return openCase(CaseKind.DAMAGE, "buyer_d", price, quantity, "收到时杯子碎了");
   }
 
   private ProcessInstance atOffer(String price, int qty, String damageType, long defective) {
@@ -50,10 +30,6 @@ class DamageClaimProcessTest extends ProcessTestBase {
     complete(pi, "userTask_checkEvidence", damage(damageType, defective, false));
     assertThat(pi).isWaitingAt("userTask_offerResolution");
     return pi;
-  }
-
-  private String orderOf(ProcessInstance pi) {
-    return caseRepository.find(pi.getBusinessKey()).orElseThrow().orderId();
   }
 
   @Test

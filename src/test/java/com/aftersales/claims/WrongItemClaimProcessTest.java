@@ -3,41 +3,21 @@ package com.aftersales.claims;
 import static com.aftersales.support.ClaimSteps.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
-import com.aftersales.cases.CaseRepository;
-import com.aftersales.cases.CaseService;
-import com.aftersales.support.FlowNodeCoverage;
-import com.aftersales.support.ProcessTestBase;
+import com.aftersales.cases.CaseKind;
+import com.aftersales.support.ProcessPathTest;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every path of {@code bpmn/wrong-item-claim.bpmn}. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WrongItemClaimProcessTest extends ProcessTestBase {
+class WrongItemClaimProcessTest extends ProcessPathTest {
 
-  private final FlowNodeCoverage coverage = new FlowNodeCoverage("wrong-item-claim");
-
-  @Autowired CaseService cases;
-  @Autowired CaseRepository caseRepository;
-
-  @AfterAll
-  void coverageOfEveryPath(@Autowired ProcessEngine engine) {
-    coverage.assertAtLeast(engine, 0.9);
+  WrongItemClaimProcessTest() {
+    super("wrong-item-claim");
   }
 
   private ProcessInstance open(String price, int quantity) {
-    String orderId = orders.create("buyer_w", price, quantity);
-    String caseId = cases.open("WRONG_ITEM", orderId, "buyer_w", "收到的颜色不对").record().caseId();
-    return processEngine
-        .getRuntimeService()
-        .createProcessInstanceQuery()
-        .processInstanceBusinessKey(caseId)
-        .processDefinitionKey("wrong-item-claim")
-        .singleResult();
+    return openCase(CaseKind.WRONG_ITEM, "buyer_w", price, quantity, "收到的颜色不对");
   }
 
   private ProcessInstance atOffer(String price, int quantity, String problemKind, String cause) {
@@ -62,10 +42,6 @@ class WrongItemClaimProcessTest extends ProcessTestBase {
             "面单重量与红色款不符"));
     assertThat(pi).isWaitingAt("userTask_offerResolution");
     return pi;
-  }
-
-  private String orderOf(ProcessInstance pi) {
-    return caseRepository.find(pi.getBusinessKey()).orElseThrow().orderId();
   }
 
   @Test

@@ -3,26 +3,17 @@ package com.aftersales.warehouse;
 import static com.aftersales.support.ClaimSteps.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
-import com.aftersales.support.FlowNodeCoverage;
-import com.aftersales.support.ProcessTestBase;
+import com.aftersales.support.ProcessPathTest;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every path of {@code bpmn/reship.bpmn}, started on its own as a claim would call it. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReshipProcessTest extends ProcessTestBase {
+class ReshipProcessTest extends ProcessPathTest {
 
-  private final FlowNodeCoverage coverage = new FlowNodeCoverage("reship");
-
-  @AfterAll
-  void coverageOfEveryPath(@Autowired ProcessEngine engine) {
-    coverage.assertAtLeast(engine, 0.9);
+  ReshipProcessTest() {
+    super("reship");
   }
 
   private ProcessInstance start() {
