@@ -6,7 +6,9 @@ import java.util.Optional;
 /** The kinds of case that can be opened, each executed by one process. */
 public enum CaseKind {
   DAMAGE("damage-claim", "破损"),
-  WRONG_ITEM("wrong-item-claim", "发错/少发");
+  WRONG_ITEM("wrong-item-claim", "发错/少发"),
+  RETURN("return", "退货"),
+  EXCHANGE("exchange", "换货");
 
   private final String processKey;
   private final String label;
@@ -27,6 +29,13 @@ public enum CaseKind {
   /** The business key of the open case of this kind for an order. */
   public String openKey(String orderId) {
     return name() + "-" + orderId.trim();
+  }
+
+  /** The kinds as a clerk reads them, e.g. "DAMAGE 破损、WRONG_ITEM 发错/少发". */
+  public static String choices() {
+    return Arrays.stream(values())
+        .map(k -> k.name() + " " + k.label)
+        .collect(java.util.stream.Collectors.joining("、"));
   }
 
   public static Optional<CaseKind> parse(String value) {

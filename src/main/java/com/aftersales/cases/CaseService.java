@@ -181,13 +181,13 @@ public class CaseService {
 
   private static CaseKind parseKind(String value) {
     if (value == null || value.isBlank()) {
-      throw new InvalidInputException("kind", "请选择售后类型（DAMAGE 破损 / WRONG_ITEM 发错少发）");
+      throw new InvalidInputException("kind", "请选择售后类型，可选：" + CaseKind.choices());
     }
     return CaseKind.parse(value)
         .orElseThrow(
             () ->
                 new InvalidInputException(
-                    "kind", "不支持的售后类型 “" + value + "”，可选：DAMAGE 破损、WRONG_ITEM 发错少发"));
+                    "kind", "不支持的售后类型 “" + value + "”，可选：" + CaseKind.choices()));
   }
 
   private Order checkRequest(CaseKind kind, String orderId, String buyerId, String description) {

@@ -36,6 +36,18 @@ public class Deadlines {
   /** Close the reship follow-up when the buyer never confirms receipt. */
   private String reshipReceiptGiveUp = "P15D";
 
+  /** Remind the buyer to ship an agreed return or exchange. */
+  private String returnShipReminder = "P5D";
+
+  /** The buyer ships within this time of the agreement, or the case closes as abandoned. */
+  private String returnShipDeadline = "P7D";
+
+  /**
+   * Escalate an unreceived return to a supervisor; the platform refunds by itself 10 days after the
+   * buyer shipped.
+   */
+  private String returnReceiptEscalation = "P8D";
+
   @PostConstruct
   void validate() {
     all().forEach(Deadlines::check);
@@ -50,6 +62,9 @@ public class Deadlines {
     all.put("refundReport", refundReport);
     all.put("reshipTrackingReminder", reshipTrackingReminder);
     all.put("reshipReceiptGiveUp", reshipReceiptGiveUp);
+    all.put("returnShipReminder", returnShipReminder);
+    all.put("returnShipDeadline", returnShipDeadline);
+    all.put("returnReceiptEscalation", returnReceiptEscalation);
     return all;
   }
 
@@ -120,5 +135,29 @@ public class Deadlines {
 
   public void setReshipReceiptGiveUp(String reshipReceiptGiveUp) {
     this.reshipReceiptGiveUp = reshipReceiptGiveUp;
+  }
+
+  public String getReturnShipReminder() {
+    return returnShipReminder;
+  }
+
+  public void setReturnShipReminder(String returnShipReminder) {
+    this.returnShipReminder = returnShipReminder;
+  }
+
+  public String getReturnShipDeadline() {
+    return returnShipDeadline;
+  }
+
+  public void setReturnShipDeadline(String returnShipDeadline) {
+    this.returnShipDeadline = returnShipDeadline;
+  }
+
+  public String getReturnReceiptEscalation() {
+    return returnReceiptEscalation;
+  }
+
+  public void setReturnReceiptEscalation(String returnReceiptEscalation) {
+    this.returnReceiptEscalation = returnReceiptEscalation;
   }
 }

@@ -35,7 +35,10 @@ import org.springframework.stereotype.Component;
 class AccessSetup {
 
   private static final Logger LOG = LoggerFactory.getLogger(AccessSetup.class);
-  static final List<String> CASE_PROCESSES = List.of("damage-claim", "wrong-item-claim");
+  static final List<String> CASE_PROCESSES =
+      java.util.Arrays.stream(com.aftersales.cases.CaseKind.values())
+          .map(k -> k.processKey())
+          .toList();
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;

@@ -6,17 +6,15 @@ import com.aftersales.cases.CaseTimeline;
 import com.aftersales.cases.Inputs;
 import com.aftersales.cases.InvalidInputException;
 import com.aftersales.cases.Money;
-import com.aftersales.identity.Roles;
+import com.aftersales.cases.TaskEscalation;
 import com.aftersales.shop.Flag;
 import com.aftersales.shop.Order;
 import com.aftersales.shop.RemarkColumn;
 import com.aftersales.shop.ShopBackOffice;
 import com.aftersales.shop.UnknownOrderException;
 import java.math.BigDecimal;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
 /** The refund flow: report with the purple flag, finance decides, the back office pays. */
@@ -30,7 +28,6 @@ class RefundService {
   static final String FINANCE_NOTE = "financeNote";
   static final String REFUND_OUTCOME = "refundOutcome";
   static final String APPROVE_TASK = "userTask_approveRefund";
-  static final int ESCALATED_PRIORITY = 90;
 
   enum Decision {
     AGREE,
@@ -39,12 +36,12 @@ class RefundService {
 
   private final ShopBackOffice shop;
   private final CaseTimeline timeline;
-  private final TaskService tasks;
+  private final TaskEscalation escalation;
 
-  RefundService(ShopBackOffice shop, CaseTimeline timeline, TaskService tasks) {
+  RefundService(ShopBackOffice shop, CaseTimeline timeline, TaskEscalation escalation) {
     this.shop = shop;
     this.timeline = timeline;
-    this.tasks = tasks;
+    this.escalation = escalation;
   }
 
   void report(DelegateExecution execution) {
@@ -79,17 +76,7 @@ class RefundService {
   }
 
   void escalate(DelegateExecution execution) {
-    for (Task task :
-        tasks
-            .createTaskQuery()
-            .processInstanceId(execution.getProcessInstanceId())
-            .taskDefinitionKey(APPROVE_TASK)
-            .list()) {
-      tasks.addCandidateGroup(task.getId(), Roles.SUPERVISORS);
-      tasks.setPriority(task.getId(), ESCALATED_PRIORITY);
-      tasks.createComment(task.getId(), task.getProcessInstanceId(), "退款即将超过48小时承诺时限，已升级给客服主管");
-    }
-    timeline.record(execution, "退款即将超过48小时承诺时限，已升级给客服主管");
+    escalation.escalate(execution, APPROVE_TASK, "退款即将超过48小时承诺时限，已升级给客服主管");
   }
 
   void execute(DelegateExecution execution) {

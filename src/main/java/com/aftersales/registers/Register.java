@@ -11,6 +11,9 @@ public enum Register {
       "售后服务登记表",
       "after_sales_case",
       "opened_at",
+      "opened_by",
+      "kind",
+      "order_id",
       List.of(
           new Column("case_id", "售后单号"),
           new Column("kind", "类型"),
@@ -28,6 +31,9 @@ public enum Register {
       "重发单",
       "reship_form",
       "filled_at",
+      "filled_by",
+      null,
+      "original_order_id",
       List.of(
           new Column("filled_at", "日期"),
           new Column("filled_by", "填写人"),
@@ -47,6 +53,9 @@ public enum Register {
       "快递损失",
       "courier_loss",
       "recorded_at",
+      null,
+      "carrier",
+      "order_id",
       List.of(
           new Column("recorded_at", "登记时间"),
           new Column("order_id", "订单编号"),
@@ -54,6 +63,36 @@ public enum Register {
           new Column("tracking_number", "物流单号"),
           new Column("loss_amount", "损失金额（元）"),
           new Column("claim_state", "索赔状态"),
+          new Column("case_id", "售后单号"))),
+  RETURNS(
+      "returns",
+      "退件表",
+      "return_register",
+      "registered_at",
+      "registered_by",
+      "return_type",
+      "order_id",
+      List.of(
+          new Column("registered_at", "日期"),
+          new Column("carrier", "快递公司"),
+          new Column("tracking_number", "物流单号"),
+          new Column("parcels", "件数（包裹）"),
+          new Column("buyer_id", "买家ID"),
+          new Column("order_id", "订单编号"),
+          new Column("return_type", "退货类型"),
+          new Column("product_name", "商品名称"),
+          new Column("quantity", "数量"),
+          new Column("solution", "处理方式"),
+          new Column("total_amount", "金额（元）"),
+          new Column("remarks", "备注"),
+          new Column("registered_by", "登记客服"),
+          new Column("received_by", "仓库签收人"),
+          new Column("received_at", "签收时间"),
+          new Column("matches_case", "与售后单一致"),
+          new Column("transit_damage", "运输破损"),
+          new Column("resaleable", "可二次销售"),
+          new Column("restocked", "已入库"),
+          new Column("gift_returned", "赠品已退回"),
           new Column("case_id", "售后单号")));
 
   /** A column: its name in the table and its heading for people. */
@@ -63,14 +102,43 @@ public enum Register {
   private final String title;
   private final String table;
   private final String dateColumn;
+  private final String agentColumn;
+  private final String typeColumn;
+  private final String orderColumn;
   private final List<Column> columns;
 
-  Register(String path, String title, String table, String dateColumn, List<Column> columns) {
+  Register(
+      String path,
+      String title,
+      String table,
+      String dateColumn,
+      String agentColumn,
+      String typeColumn,
+      String orderColumn,
+      List<Column> columns) {
     this.path = path;
     this.title = title;
     this.table = table;
     this.dateColumn = dateColumn;
+    this.agentColumn = agentColumn;
+    this.typeColumn = typeColumn;
+    this.orderColumn = orderColumn;
     this.columns = columns;
+  }
+
+  /** The column filtered by {@code agent=}, or null when the register has none. */
+  String agentColumn() {
+    return agentColumn;
+  }
+
+  /** The column filtered by {@code type=}, or null. */
+  String typeColumn() {
+    return typeColumn;
+  }
+
+  /** The column filtered by {@code orderId=}, or null. */
+  String orderColumn() {
+    return orderColumn;
   }
 
   public String path() {

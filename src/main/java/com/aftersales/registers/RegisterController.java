@@ -46,6 +46,9 @@ class RegisterController {
       @PathVariable String register,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
+      @RequestParam(required = false) String agent,
+      @RequestParam(required = false) String type,
+      @RequestParam(required = false) String orderId,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
     if (page < 0) {
@@ -54,7 +57,8 @@ class RegisterController {
     if (size < 1 || size > MAX_PAGE_SIZE) {
       throw new InvalidInputException("size", "每页条数应在 1 到 " + MAX_PAGE_SIZE + " 之间");
     }
-    return queries.page(find(register), day(from, "from"), dayAfter(to, "to"), page, size);
+    Register r = find(register);
+    return queries.page(r, filter(r, from, to, agent, type, orderId), page, size);
   }
 
   @GetMapping("/{register}/export.xlsx")
@@ -62,11 +66,13 @@ class RegisterController {
       @PathVariable String register,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
+      @RequestParam(required = false) String agent,
+      @RequestParam(required = false) String type,
+      @RequestParam(required = false) String orderId,
       HttpServletResponse response)
       throws IOException {
     Register r = find(register);
-    OffsetDateTime start = day(from, "from");
-    OffsetDateTime end = dayAfter(to, "to");
+    RegisterQueries.Filter filter = filter(r, from, to, agent, type, orderId);
     String file =
         r.title() + (from == null ? "" : "_" + from) + (to == null ? "" : "_" + to) + ".xlsx";
     response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -84,8 +90,7 @@ class RegisterController {
       int[] row = {1};
       queries.each(
           r,
-          start,
-          end,
+          filter,
           values -> {
             int c = 0;
             for (Map.Entry<String, Object> e : values.entrySet()) {
@@ -115,12 +120,35 @@ class RegisterController {
     }
   }
 
+  private RegisterQueries.Filter filter(
+      Register r, String from, String to, String agent, String type, String orderId) {
+    only(r.agentColumn(), agent, "agent", r);
+    only(r.typeColumn(), type, "type", r);
+    only(r.orderColumn(), orderId, "orderId", r);
+    return new RegisterQueries.Filter(
+        day(from, "from"),
+        dayAfter(to, "to"),
+        blankToNull(agent),
+        blankToNull(type),
+        blankToNull(orderId));
+  }
+
+  private static void only(String column, String value, String param, Register r) {
+    if (column == null && value != null && !value.isBlank()) {
+      throw new InvalidInputException(param, r.title() + "不能按 " + param + " 筛选");
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
   private static Register find(String path) {
     return Register.byPath(path)
         .orElseThrow(
             () ->
                 new NotFoundException(
-                    "没有名为 " + path + " 的登记表，可选：cases、reship-forms、courier-losses"));
+                    "没有名为 " + path + " 的登记表，可选：cases、reship-forms、courier-losses、returns"));
   }
 
   private OffsetDateTime day(String value, String field) {

@@ -1,5 +1,7 @@
 package com.aftersales.registers;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +16,10 @@ import org.springframework.stereotype.Service;
 @Service
 class RegisterQueries {
 
+  /** Which rows: a date range (from inclusive, to exclusive) and exact agent, type and order. */
+  record Filter(
+      OffsetDateTime from, OffsetDateTime to, String agent, String type, String orderId) {}
+
   /** A page of rows, newest first, and how many rows match in all. */
   record Page(int page, int size, long total, List<Map<String, Object>> rows) {}
 
@@ -23,9 +29,9 @@ class RegisterQueries {
     this.jdbc = jdbc;
   }
 
-  Page page(Register register, OffsetDateTime from, OffsetDateTime to, int page, int size) {
+  Page page(Register register, Filter filter, int page, int size) {
     List<Object> args = new ArrayList<>();
-    String where = where(register, from, to, args);
+    String where = where(register, filter, args);
     long total =
         jdbc.queryForObject(
             "select count(*) from " + register.table() + where, Long.class, args.toArray());
@@ -40,13 +46,9 @@ class RegisterQueries {
   }
 
   /** Streams every matching row, oldest first, without holding them all in memory. */
-  void each(
-      Register register,
-      OffsetDateTime from,
-      OffsetDateTime to,
-      Consumer<Map<String, Object>> sink) {
+  void each(Register register, Filter filter, Consumer<Map<String, Object>> sink) {
     List<Object> args = new ArrayList<>();
-    String where = where(register, from, to, args);
+    String where = where(register, filter, args);
     jdbc.query(
         select(register) + where + " order by " + register.dateColumn(),
         (RowCallbackHandler) rs -> sink.accept(row(register, rs)),
@@ -61,28 +63,36 @@ class RegisterQueries {
     return sql.append(" from ").append(register.table()).toString();
   }
 
-  private static String where(
-      Register register, OffsetDateTime from, OffsetDateTime to, List<Object> args) {
+  private static String where(Register register, Filter filter, List<Object> args) {
     StringBuilder where = new StringBuilder(" where 1=1");
-    if (from != null) {
+    if (filter.from() != null) {
       where.append(" and ").append(register.dateColumn()).append(" >= ?");
-      args.add(from);
+      args.add(filter.from());
     }
-    if (to != null) {
+    if (filter.to() != null) {
       where.append(" and ").append(register.dateColumn()).append(" < ?");
-      args.add(to);
+      args.add(filter.to());
     }
+    equal(where, args, register.agentColumn(), filter.agent());
+    equal(where, args, register.typeColumn(), filter.type());
+    equal(where, args, register.orderColumn(), filter.orderId());
     return where.toString();
   }
 
-  private static Map<String, Object> row(Register register, java.sql.ResultSet rs)
-      throws java.sql.SQLException {
+  private static void equal(StringBuilder where, List<Object> args, String column, String value) {
+    if (value != null && column != null) {
+      where.append(" and ").append(column).append(" = ?");
+      args.add(value);
+    }
+  }
+
+  private static Map<String, Object> row(Register register, ResultSet rs) throws SQLException {
     Map<String, Object> row = new LinkedHashMap<>();
     for (Register.Column c : register.columns()) {
-      Object v = rs.getObject(c.name());
-      if (v instanceof java.sql.Timestamp || c.name().endsWith("_at")) {
-        v = rs.getObject(c.name(), OffsetDateTime.class);
-      }
+      Object v =
+          c.name().endsWith("_at")
+              ? rs.getObject(c.name(), OffsetDateTime.class)
+              : rs.getObject(c.name());
       row.put(c.name(), v);
     }
     return row;

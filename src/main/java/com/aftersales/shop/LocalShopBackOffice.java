@@ -165,6 +165,7 @@ class LocalShopBackOffice implements ShopBackOffice {
         rs.getObject("paid_at", OffsetDateTime.class),
         rs.getString("tracking_number"),
         rs.getString("carrier"),
-        rs.getBigDecimal("refunded_amount"));
+        rs.getBigDecimal("refunded_amount"),
+        rs.getObject("signed_at", OffsetDateTime.class));
   }
 }

@@ -21,7 +21,8 @@ public record Order(
     OffsetDateTime paidAt,
     String trackingNumber,
     String carrier,
-    BigDecimal refundedAmount) {
+    BigDecimal refundedAmount,
+    OffsetDateTime signedAt) {
 
   /** What can still be refunded on this order. */
   public BigDecimal refundable() {

@@ -44,6 +44,42 @@ public class TestOrders {
     return id;
   }
 
+  /** An order with its own postage, signed for by the buyer at {@code signedAt}. */
+  public String create(
+      String buyerId, String price, int quantity, String postage, OffsetDateTime signedAt) {
+    String id = create(buyerId, price, quantity);
+    BigDecimal post = new BigDecimal(postage);
+    jdbc.update(
+        "update shop_order set postage = ?, total_paid = total_paid + ?, signed_at = ? where order_id = ?",
+        post,
+        post,
+        signedAt,
+        id);
+    return id;
+  }
+
+  public void status(String orderId, String status) {
+    jdbc.update("update shop_order set status = ? where order_id = ?", status, orderId);
+  }
+
+  public void signedAt(String orderId, OffsetDateTime signedAt) {
+    jdbc.update("update shop_order set signed_at = ? where order_id = ?", signedAt, orderId);
+  }
+
+  /** Sets a product's return policy (category for the seven-day rule). */
+  public void policy(String itemTitle, String category, boolean acceptsNoReason) {
+    jdbc.update("delete from product_policy where item_title = ?", itemTitle);
+    jdbc.update(
+        "insert into product_policy (item_title, category, accepts_no_reason) values (?,?,?)",
+        itemTitle,
+        category,
+        acceptsNoReason);
+  }
+
+  public void title(String orderId, String itemTitle) {
+    jdbc.update("update shop_order set item_title = ? where order_id = ?", itemTitle, orderId);
+  }
+
   public BigDecimal refunded(String orderId) {
     return jdbc.queryForObject(
         "select refunded_amount from shop_order where order_id = ?", BigDecimal.class, orderId);

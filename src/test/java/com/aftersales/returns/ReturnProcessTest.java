@@ -1,0 +1,404 @@
+package com.aftersales.returns;
+
+import static com.aftersales.support.ClaimSteps.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import com.aftersales.cases.CaseKind;
+import com.aftersales.support.ProcessPathTest;
+import java.io.ByteArrayInputStream;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+
+/** Every path of {@code bpmn/return.bpmn}, and the return register it fills. */
+class ReturnProcessTest extends ProcessPathTest {
+
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  @Autowired TestRestTemplate http;
+
+  ReturnProcessTest() {
+    super("return");
+  }
+
+  /** An order of one item at 50 yuan plus 15 yuan postage, signed for yesterday. */
+  private ProcessInstance open() {
+    String orderId =
+        orders.create("buyer_r", "50.00", 1, "15.00", OffsetDateTime.now(SHANGHAI).minusDays(1));
+    String caseId = cases.open("RETURN", orderId, "buyer_r", "不想要了").record().caseId();
+    return processEngine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(caseId)
+        .processDefinitionKey(CaseKind.RETURN.processKey())
+        .singleResult();
+  }
+
+  private ProcessInstance insisting(String cause, String receipt) {
+    ProcessInstance pi = open();
+    completeAs(
+        pi, "userTask_assessReturn", "agent1", vars("cause", cause, "receiptState", receipt));
+    assertThat(pi).isWaitingAt("userTask_retainBuyer");
+    completeAs(
+        pi,
+        "userTask_retainBuyer",
+        "agent1",
+        vars(
+            "retentionOffer",
+            "SMALL_GIFT",
+            "retentionOutcome",
+            "INSISTS",
+            "retentionNote",
+            "买家仍坚持"));
+    return pi;
+  }
+
+  private void shipBack(ProcessInstance pi, double postage) {
+    runDueJobs(pi);
+    assertThat(pi).isWaitingAt("userTask_awaitBuyerShipment");
+    completeAs(
+        pi,
+        "userTask_awaitBuyerShipment",
+        "agent1",
+        vars(
+            "returnCarrier",
+            "中通快递",
+            "returnTrackingNumber",
+            "ZT778899001",
+            "returnPostage",
+            postage));
+  }
+
+  private void receive(ProcessInstance pi, boolean resaleable, Object... more) {
+    var v =
+        vars("parcels", 1L, "matchesCase", true, "transitDamage", false, "resaleable", resaleable);
+    for (int i = 0; i < more.length; i += 2) {
+      v.put((String) more[i], more[i + 1]);
+    }
+    assertThat(taskOf(pi, "userTask_receiveReturn")).hasCandidateGroup("warehouse");
+    completeAs(pi, "userTask_receiveReturn", "warehouse", v);
+    runDueJobs(pi);
+  }
+
+  private void financeAgrees(ProcessInstance pi) {
+    completeAs(pi, "userTask_approveRefund", "finance", agree());
+    runDueJobs(pi);
+  }
+
+  @Test
+  void shouldTakeBackAQualityReturnWithShopPaidPostageAndFillTheRegister() throws Exception {
+    ProcessInstance pi = insisting("QUALITY", "RECEIVED");
+    assertThat(pi)
+        .variables()
+        .containsEntry("postagePaidBy", "SHOP")
+        .containsEntry("causeGroup", "QUALITY");
+    shipBack(pi, 12.0);
+    receive(pi, true);
+    financeAgrees(pi);
+    assertThat(pi)
+        .isEnded()
+        .hasPassed("serviceTask_sendReturnAddress", "serviceTask_restock", "endEvent_returned");
+    String orderId = orderOf(pi);
+    // goods 50 + the return postage 12 the shop bears
+    Assertions.assertThat(orders.refunded(orderId)).isEqualByComparingTo("62.00");
+    Assertions.assertThat(
+            orders.count(
+                "select count(*) from return_register where case_id = ? and registered_by = 'agent1'"
+                    + " and received_by = 'warehouse' and tracking_number = 'ZT778899001' and restocked = true"
+                    + " and total_amount = 62.00 and return_type = 'QUALITY'",
+                pi.getBusinessKey()))
+        .isEqualTo(1);
+
+    // the register on screen, filtered, and as a spreadsheet read back
+    var auth = http.withBasicAuth("supervisor", "demo");
+    String filtered = "/api/registers/returns?type=QUALITY&agent=agent1&orderId=" + orderId;
+    ResponseEntity<String> page = auth.getForEntity(filtered, String.class);
+    Assertions.assertThat(page.getStatusCode().value()).isEqualTo(200);
+    Assertions.assertThat(page.getBody()).contains("\"total\":1").contains(pi.getBusinessKey());
+    Assertions.assertThat(
+            auth.getForEntity("/api/registers/returns?type=BUYER&orderId=" + orderId, String.class)
+                .getBody())
+        .contains("\"total\":0");
+    ResponseEntity<byte[]> xlsx =
+        auth.getForEntity("/api/registers/returns/export.xlsx?orderId=" + orderId, byte[].class);
+    try (var wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
+      var rows = wb.getFirstSheet().read();
+      Assertions.assertThat(rows).hasSize(2);
+      Assertions.assertThat(rows.get(0).getCellText(2)).isEqualTo("物流单号");
+      Assertions.assertThat(rows.get(1).getCellText(2)).isEqualTo("ZT778899001");
+      Assertions.assertThat(rows.get(1).getCellText(5)).isEqualTo(orderId);
+      Assertions.assertThat(rows.get(1).getCell(10).asNumber()).isEqualByComparingTo("62");
+    }
+  }
+
+  @Test
+  void shouldDeductAGiftThatDidNotComeBackAndLetTheBuyerPayTheirOwnPostage() {
+    ProcessInstance pi = open();
+    completeAs(
+        pi,
+        "userTask_assessReturn",
+        "agent1",
+        vars(
+            "cause",
+            "BUYER_NO_NEED",
+            "receiptState",
+            "RECEIVED",
+            "giftIncluded",
+            true,
+            "giftValue",
+            8));
+    completeAs(
+        pi,
+        "userTask_retainBuyer",
+        "agent1",
+        vars("retentionOffer", "NONE", "retentionOutcome", "INSISTS"));
+    shipBack(pi, 10.0);
+    receive(pi, false, "giftReturned", false);
+    financeAgrees(pi);
+    assertThat(pi).isEnded().hasPassed("endEvent_returned").hasNotPassed("serviceTask_restock");
+    // goods 50, buyer pays the postage, less the 8-yuan gift
+    Assertions.assertThat(orders.refunded(orderOf(pi))).isEqualByComparingTo("42.00");
+  }
+
+  @Test
+  void shouldTakeBackAParcelTheCourierReturnsAndBookTheLossAgainstTheCourier() {
+    ProcessInstance pi = insisting("COURIER_DAMAGE", "NOT_RECEIVED");
+    assertThat(pi).isWaitingAt("userTask_receiveReturn");
+    receive(pi, false, "transitDamage", true, "inspectionNote", "外箱破损，瓶子碎裂，已拍照");
+    Assertions.assertThat(
+            orders.count(
+                "select count(*) from courier_loss where case_id = ? and loss_amount = 50.00",
+                pi.getBusinessKey()))
+        .isEqualTo(1);
+    financeAgrees(pi);
+    assertThat(pi).isEnded().hasPassed("serviceTask_recordCourierLoss", "endEvent_returned");
+    Assertions.assertThat(
+            orders.count(
+                "select count(*) from return_register where case_id = ? and tracking_number = 'SF0000000001'",
+                pi.getBusinessKey()))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void shouldEndWithoutAReturnWhenTheBuyerIsRetainedWithAPriceDifference() {
+    ProcessInstance pi = open();
+    completeAs(
+        pi,
+        "userTask_assessReturn",
+        "agent1",
+        vars("cause", "BUYER_PROMOTION", "receiptState", "RECEIVED"));
+    completeAs(
+        pi,
+        "userTask_retainBuyer",
+        "agent1",
+        vars(
+            "retentionOffer",
+            "PRICE_DIFFERENCE",
+            "retentionOutcome",
+            "RETAINED",
+            "priceDifference",
+            6,
+            "retentionNote",
+            "退差价6元"));
+    runDueJobs(pi);
+    financeAgrees(pi);
+    assertThat(pi).isEnded().hasPassed("callActivity_refundDifference", "endEvent_retained");
+    Assertions.assertThat(orders.refunded(orderOf(pi))).isEqualByComparingTo("6.00");
+  }
+
+  @Test
+  void shouldEndWithoutAReturnWhenTheBuyerWaits() {
+    ProcessInstance pi = open();
+    completeAs(
+        pi,
+        "userTask_assessReturn",
+        "agent1",
+        vars("cause", "BUYER_AWAY", "receiptState", "NOT_RECEIVED"));
+    completeAs(
+        pi,
+        "userTask_retainBuyer",
+        "agent1",
+        vars(
+            "retentionOffer",
+            "REDIRECT",
+            "retentionOutcome",
+            "RETAINED",
+            "retentionNote",
+            "改派到公司地址"));
+    assertThat(pi)
+        .isEnded()
+        .hasPassed("endEvent_retained")
+        .hasNotPassed("callActivity_refundDifference");
+  }
+
+  @Test
+  void shouldRefundAnUnshippedOrderDirectly() {
+    ProcessInstance pi = open();
+    orders.status(orderOf(pi), "PAID");
+    completeAs(pi, "userTask_assessReturn", "agent1", vars("cause", "SHOP_LATE"));
+    assertThat(pi).variables().containsEntry("receiptState", "NOT_SHIPPED");
+    completeAs(
+        pi,
+        "userTask_retainBuyer",
+        "agent1",
+        vars(
+            "retentionOffer",
+            "SMALL_GIFT",
+            "retentionOutcome",
+            "INSISTS",
+            "retentionNote",
+            "告知到货时间"));
+    runDueJobs(pi);
+    financeAgrees(pi);
+    assertThat(pi).isEnded().hasPassed("endEvent_refundedUnshipped");
+    Assertions.assertThat(orders.refunded(orderOf(pi))).isEqualByComparingTo("65.00");
+  }
+
+  @Test
+  void shouldRefuseAnAllergyReturnWithTheReasonShown() {
+    ProcessInstance pi = open();
+    completeAs(
+        pi,
+        "userTask_assessReturn",
+        "agent1",
+        vars("cause", "BUYER_ALLERGY", "receiptState", "RECEIVED"));
+    assertThat(pi)
+        .isWaitingAt("userTask_explainRefusal")
+        .variables()
+        .containsEntry("returnAllowed", false);
+    Assertions.assertThat(
+            (String) processEngine.getRuntimeService().getVariable(pi.getId(), "refusalReason"))
+        .contains("过敏");
+    completeAs(pi, "userTask_explainRefusal", "agent1", vars("explanation", "已说明过敏属个人体质原因"));
+    assertThat(pi).isEnded().hasPassed("endEvent_refused");
+  }
+
+  @Test
+  void shouldRefuseANoReasonReturnAfterTheSevenDays() {
+    ProcessInstance pi = open();
+    orders.signedAt(orderOf(pi), OffsetDateTime.now(SHANGHAI).minusDays(9));
+    completeAs(
+        pi,
+        "userTask_assessReturn",
+        "agent1",
+        vars("cause", "BUYER_NO_REASON", "receiptState", "RECEIVED"));
+    assertThat(pi).isWaitingAt("userTask_explainRefusal");
+    Assertions.assertThat(
+            (String) processEngine.getRuntimeService().getVariable(pi.getId(), "refusalReason"))
+        .contains("已超过七天无理由退货期限");
+  }
+
+  @Test
+  void shouldRefuseANoReasonReturnOfAnExcludedProduct() {
+    ProcessInstance pi = open();
+    orders.title(orderOf(pi), "定制刻字保温杯");
+    orders.policy("定制刻字保温杯", "CUSTOM_MADE", false);
+    completeAs(
+        pi,
+        "userTask_assessReturn",
+        "agent1",
+        vars("cause", "BUYER_NO_REASON", "receiptState", "RECEIVED"));
+    Assertions.assertThat(
+            (String) processEngine.getRuntimeService().getVariable(pi.getId(), "refusalReason"))
+        .contains("定制商品不适用七天无理由退货");
+  }
+
+  @Test
+  void shouldAcceptANoReasonReturnWithinTheSevenDays() {
+    ProcessInstance pi = open();
+    completeAs(
+        pi,
+        "userTask_assessReturn",
+        "agent1",
+        vars("cause", "BUYER_NO_REASON", "receiptState", "RECEIVED"));
+    assertThat(pi)
+        .isWaitingAt("userTask_retainBuyer")
+        .variables()
+        .containsEntry("postagePaidBy", "BUYER");
+  }
+
+  @Test
+  void shouldRemindThenCloseWhenTheBuyerNeverShips() {
+    ProcessInstance pi = insisting("QUALITY", "RECEIVED");
+    runDueJobs(pi);
+    fireTimer(pi, "timer_shipmentReminder");
+    assertThat(pi)
+        .isWaitingAt("userTask_awaitBuyerShipment")
+        .hasPassed("endEvent_shipmentReminded");
+    fireTimer(pi, "timer_shipmentDeadline");
+    assertThat(pi).isEnded().hasPassed("endEvent_abandoned");
+    Assertions.assertThat(caseRepository.find(pi.getBusinessKey()).orElseThrow().outcome())
+        .isEqualTo("abandoned");
+  }
+
+  @Test
+  void shouldEscalateAnUnreceivedReturnBeforeThePlatformRefundsByItself() {
+    ProcessInstance pi = insisting("QUALITY", "RECEIVED");
+    shipBack(pi, 0.0);
+    fireTimer(pi, "timer_receiptEscalation");
+    var task = taskOf(pi, "userTask_receiveReturn");
+    assertThat(task).hasCandidateGroup("warehouse").hasCandidateGroup("supervisors");
+    Assertions.assertThat(task.getPriority()).isEqualTo(90);
+    assertThat(pi).hasPassed("endEvent_receiptEscalated");
+  }
+
+  @Test
+  void shouldEndWhenFinanceRejectsTheReturnRefund() {
+    ProcessInstance pi = insisting("SHOP_MISSING_ITEM", "RECEIVED");
+    shipBack(pi, 8.0);
+    receive(pi, true);
+    completeAs(
+        pi,
+        "userTask_approveRefund",
+        "finance",
+        vars("refundDecision", "REJECT", "financeNote", "买家已走平台退款"));
+    runDueJobs(pi);
+    assertThat(pi).isEnded().hasPassed("endEvent_refundRejected");
+  }
+
+  @Test
+  void shouldRefuseInputThatDoesNotFitTheOrder() {
+    ProcessInstance pi = open();
+    String assess = taskOf(pi, "userTask_assessReturn").getId();
+    Assertions.assertThatThrownBy(
+            () ->
+                processEngine
+                    .getTaskService()
+                    .complete(assess, vars("cause", "SHOP_LATE", "receiptState", "NOT_SHIPPED")))
+        .hasMessageContaining("订单已发货");
+    Assertions.assertThatThrownBy(
+            () ->
+                processEngine
+                    .getTaskService()
+                    .complete(assess, vars("cause", "BORED", "receiptState", "RECEIVED")))
+        .hasMessageContaining("无效");
+    completeAs(
+        pi,
+        "userTask_assessReturn",
+        "agent1",
+        vars("cause", "QUALITY", "receiptState", "RECEIVED"));
+    String retain = taskOf(pi, "userTask_retainBuyer").getId();
+    Assertions.assertThatThrownBy(
+            () ->
+                processEngine
+                    .getTaskService()
+                    .complete(
+                        retain,
+                        vars(
+                            "retentionOffer",
+                            "PRICE_DIFFERENCE",
+                            "retentionOutcome",
+                            "RETAINED",
+                            "priceDifference",
+                            99,
+                            "retentionNote",
+                            "x")))
+        .hasMessageContaining("超过买家实付可退金额");
+  }
+}
