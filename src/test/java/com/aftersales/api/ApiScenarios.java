@@ -92,6 +92,28 @@ abstract class ApiScenarios {
   }
 
   @Test
+  void returnsAndExchangesOpenLikeClaims() {
+    String orderId = orders.create("tb_rx", "30.00", 1);
+    String returnCase = openCase("RETURN", orderId, "tb_rx");
+    String exchangeCase = openCase("EXCHANGE", orderId, "tb_rx");
+    assertThat(returnCase).isEqualTo("RETURN-" + orderId);
+    assertThat(exchangeCase).isEqualTo("EXCHANGE-" + orderId);
+    assertThat(
+            runtime
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(returnCase)
+                .processDefinitionKey("return")
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            as("agent1")
+                .json(as("agent1").get("/api/cases/" + exchangeCase))
+                .path("openTasks")
+                .toString())
+        .contains("登记换货原因");
+  }
+
+  @Test
   void badInputIsAnsweredWithAProblemAndStartsNothing() {
     String orderId = orders.create("tb_bad", "30.00", 1);
     long before = runtime.createProcessInstanceQuery().count();
