@@ -62,6 +62,8 @@ class DemoData {
         LOG.info("Demo user {} ({}) in group {}", u.id(), u.lastName() + u.firstName(), u.group());
       }
     }
+    // a face wash cannot go back once opened; everything else follows the seven-day rule
+    productPolicy("洗面奶 120g", "OPENED_SENSITIVE", false);
     ZoneId zone = ZoneId.of("Asia/Shanghai");
     OffsetDateTime placed = OffsetDateTime.now(zone).minusDays(5).withNano(0);
     order(
@@ -155,6 +157,23 @@ class DemoData {
         placed.plusMinutes(10),
         tracking,
         carrier);
+    if ("SUCCEEDED".equals(status)) {
+      // delivered two days after it was placed: inside the seven-day window for a few days
+      jdbc.update("update shop_order set signed_at = ? where order_id = ?", placed.plusDays(2), id);
+    }
+  }
+
+  private void productPolicy(String itemTitle, String category, boolean acceptsNoReason) {
+    Integer exists =
+        jdbc.queryForObject(
+            "select count(*) from product_policy where item_title = ?", Integer.class, itemTitle);
+    if (exists == 0) {
+      jdbc.update(
+          "insert into product_policy (item_title, category, accepts_no_reason) values (?,?,?)",
+          itemTitle,
+          category,
+          acceptsNoReason);
+    }
   }
 
   private static String roleName(String group) {
