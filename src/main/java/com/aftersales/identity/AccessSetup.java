@@ -67,6 +67,9 @@ class AccessSetup {
         identity.saveGroup(g);
       }
       grant(role.id(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      // colleagues' names in Tasklist and on the supervisor's handover and roster
+      grant(role.id(), Resources.USER, "*", Permissions.READ);
+      grant(role.id(), Resources.GROUP, "*", Permissions.READ);
       // READ_INSTANCE: the task list shows each task's case variables (case id, order, buyer)
       grant(
           role.id(),

@@ -45,6 +45,11 @@ class ApiErrors {
     return problem(HttpStatus.NOT_FOUND, "找不到", e.getMessage(), "not-found");
   }
 
+  @ExceptionHandler(com.aftersales.cases.ForbiddenException.class)
+  ProblemDetail forbiddenByRole(com.aftersales.cases.ForbiddenException e) {
+    return problem(HttpStatus.FORBIDDEN, "没有权限", e.getMessage(), "forbidden");
+  }
+
   @ExceptionHandler(AuthorizationException.class)
   ProblemDetail forbidden(AuthorizationException e) {
     return problem(HttpStatus.FORBIDDEN, "没有权限", "您的账号没有权限执行此操作，请联系客服主管", "forbidden");

@@ -1,0 +1,8 @@
+package com.aftersales.cases;
+
+/** The signed-in user's role may not do this. */
+public class ForbiddenException extends RuntimeException {
+  public ForbiddenException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,283 @@
+package com.aftersales.shifts;
+
+import com.aftersales.cases.InvalidInputException;
+import com.aftersales.identity.Roles;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Hands a shift's work over in one step: every open task of the outgoing agents moves to one agent,
+ * is spread over the incoming shift by open-task count, or goes back to the group pool. The note is
+ * attached to each task as a comment the next agent sees. Each task moves on its own, so a task
+ * completed or moved meanwhile is reported and the rest carry on; a second run finds nothing left
+ * to move.
+ */
+@Service
+public class Handover {
+
+  /** Where the work goes. */
+  public enum Target {
+    AGENT,
+    SHIFT,
+    POOL
+  }
+
+  /** What happened to one task. */
+  public enum Outcome {
+    MOVED,
+    ALREADY_MOVED,
+    GONE,
+    FAILED
+  }
+
+  /** A handover: from whom, to where, why. */
+  public record Request(
+      List<String> fromAgents,
+      String fromShift,
+      Target target,
+      String toAgent,
+      String toShift,
+      String note) {}
+
+  /** One task's result. */
+  public record TaskResult(
+      String taskId,
+      String taskName,
+      String caseId,
+      String from,
+      String to,
+      Outcome outcome,
+      String message) {}
+
+  /** The answer: the batch id (to find it in the history) and every task's result. */
+  public record Result(String batchId, int moved, List<TaskResult> tasks) {}
+
+  static final int NOTE_LIMIT = 500;
+
+  private final TaskService tasks;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+  private final Roster roster;
+  private final ShiftsConfig shifts;
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  Handover(
+      TaskService tasks,
+      RuntimeService runtime,
+      IdentityService identity,
+      Roster roster,
+      ShiftsConfig shifts,
+      JdbcTemplate jdbc,
+      Clock clock) {
+    this.tasks = tasks;
+    this.runtime = runtime;
+    this.identity = identity;
+    this.roster = roster;
+    this.shifts = shifts;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public Result handOver(Request request, String by) {
+    String note = request.note() == null ? "" : request.note().trim();
+    if (note.isEmpty()) {
+      throw new InvalidInputException("note", "请填写交接说明，接班同事会在每个任务里看到它");
+    }
+    if (note.length() > NOTE_LIMIT) {
+      throw new InvalidInputException("note", "交接说明最多 " + NOTE_LIMIT + " 个字");
+    }
+    Set<String> from = outgoing(request);
+    if (request.target() == null) {
+      throw new InvalidInputException("target", "请选择交给谁：AGENT 某位客服、SHIFT 接班班次、POOL 退回组任务池");
+    }
+    List<String> receivers = receivers(request, from);
+    return move(from, request.target(), receivers, note, by);
+  }
+
+  /** Moves every open task of {@code from}; used by the handover and by the end of a shift. */
+  Result move(Set<String> from, Target target, List<String> receivers, String note, String by) {
+    List<Task> open =
+        from.isEmpty()
+            ? List.of()
+            : tasks
+                .createTaskQuery()
+                .taskAssigneeIn(from.toArray(String[]::new))
+                .orderByTaskCreateTime()
+                .asc()
+                .list();
+    return moveListed(open, from, target, receivers, note, by);
+  }
+
+  /** Moves tasks as they were listed; each is looked at again just before it moves. */
+  Result moveListed(
+      List<Task> open,
+      Set<String> from,
+      Target target,
+      List<String> receivers,
+      String note,
+      String by) {
+    String batch = UUID.randomUUID().toString();
+    PriorityQueue<Load> loads = loads(receivers);
+    List<TaskResult> results = new ArrayList<>();
+    int moved = 0;
+    for (Task t : open) {
+      String to = target == Target.POOL ? null : next(loads);
+      TaskResult r = moveOne(t, from, to, note, by, batch);
+      results.add(r);
+      if (r.outcome() == Outcome.MOVED) {
+        moved++;
+      }
+    }
+    return new Result(batch, moved, results);
+  }
+
+  private TaskResult moveOne(
+      Task seen, Set<String> from, String to, String note, String by, String batch) {
+    String caseId = caseOf(seen);
+    Outcome outcome;
+    String message = null;
+    try {
+      Task now = tasks.createTaskQuery().taskId(seen.getId()).singleResult();
+      if (now == null) {
+        outcome = Outcome.GONE;
+        message = "任务已完成或已取消";
+      } else if (!from.contains(now.getAssignee())) {
+        outcome = Outcome.ALREADY_MOVED;
+        message = "任务已在 " + (now.getAssignee() == null ? "任务池" : now.getAssignee()) + " 名下";
+      } else {
+        tasks.setAssignee(now.getId(), to);
+        tasks.createComment(
+            now.getId(),
+            now.getProcessInstanceId(),
+            "【交接】" + seen.getAssignee() + " → " + (to == null ? "组任务池" : to) + "：" + note);
+        outcome = Outcome.MOVED;
+      }
+    } catch (ProcessEngineException e) {
+      outcome = Outcome.FAILED;
+      message = e.getMessage();
+    }
+    jdbc.update(
+        "insert into handover_log (batch_id, task_id, task_name, case_id, from_user, to_user, result, note, moved_by, moved_at)"
+            + " values (?,?,?,?,?,?,?,?,?,?)",
+        batch,
+        seen.getId(),
+        seen.getName(),
+        caseId,
+        seen.getAssignee(),
+        to,
+        outcome.name(),
+        note,
+        by,
+        OffsetDateTime.now(clock));
+    return new TaskResult(
+        seen.getId(), seen.getName(), caseId, seen.getAssignee(), to, outcome, message);
+  }
+
+  private String caseOf(Task t) {
+    if (t.getProcessInstanceId() == null) {
+      return null;
+    }
+    var pi =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceId(t.getProcessInstanceId())
+            .singleResult();
+    return pi == null ? null : pi.getBusinessKey();
+  }
+
+  private Set<String> outgoing(Request request) {
+    Set<String> from = new LinkedHashSet<>();
+    if (request.fromAgents() != null) {
+      request.fromAgents().stream()
+          .filter(a -> a != null && !a.isBlank())
+          .map(String::trim)
+          .forEach(from::add);
+    }
+    if (request.fromShift() != null && !request.fromShift().isBlank()) {
+      String code = shift(request.fromShift(), "fromShift");
+      from.addAll(roster.members(roster.thisWeek(), code));
+    }
+    if (from.isEmpty()) {
+      throw new InvalidInputException("fromAgents", "请选择交班的客服，或选择交班的班次（本周排班里要有人）");
+    }
+    return from;
+  }
+
+  private List<String> receivers(Request request, Set<String> from) {
+    return switch (request.target()) {
+      case POOL -> List.of();
+      case AGENT -> {
+        String agent = request.toAgent() == null ? "" : request.toAgent().trim();
+        if (agent.isEmpty()) {
+          throw new InvalidInputException("toAgent", "请选择接班的客服");
+        }
+        if (identity.createUserQuery().userId(agent).memberOfGroup(Roles.AGENTS).count() == 0) {
+          throw new InvalidInputException("toAgent", "找不到客服 " + agent + "（需是售后客服组成员）");
+        }
+        if (from.contains(agent)) {
+          throw new InvalidInputException("toAgent", "不能交接给交班的客服本人");
+        }
+        yield List.of(agent);
+      }
+      case SHIFT -> {
+        String code = shift(request.toShift(), "toShift");
+        List<String> members = new ArrayList<>(roster.members(roster.thisWeek(), code));
+        members.removeAll(from);
+        if (members.isEmpty()) {
+          throw new InvalidInputException("toShift", "本周 " + code + " 班没有可接班的客服，请先排班");
+        }
+        yield members;
+      }
+    };
+  }
+
+  private String shift(String code, String field) {
+    String c = code == null ? "" : code.trim().toUpperCase();
+    return shifts
+        .find(c)
+        .map(ShiftsConfig.Shift::getCode)
+        .orElseThrow(
+            () ->
+                new InvalidInputException(
+                    field, "没有班次 “" + code + "”，可选：MORNING 早班、MIDDLE 中班、EVENING 晚班"));
+  }
+
+  private record Load(String user, long[] open) {}
+
+  /** Receivers ordered by how much open work they already have. */
+  private PriorityQueue<Load> loads(List<String> receivers) {
+    PriorityQueue<Load> queue =
+        new PriorityQueue<>(
+            Comparator.<Load>comparingLong(l -> l.open()[0]).thenComparing(Load::user));
+    Map<String, Long> counts = new HashMap<>();
+    for (String r : receivers) {
+      counts.put(r, tasks.createTaskQuery().taskAssignee(r).count());
+    }
+    counts.forEach((user, count) -> queue.add(new Load(user, new long[] {count})));
+    return queue;
+  }
+
+  private static String next(PriorityQueue<Load> loads) {
+    Load least = loads.poll();
+    least.open()[0]++;
+    loads.add(least);
+    return least.user();
+  }
+}
