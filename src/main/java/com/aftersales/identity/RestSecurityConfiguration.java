@@ -20,11 +20,22 @@ class RestSecurityConfiguration {
     registration.setName("aftersales-rest-auth");
     registration.setFilter(new ProcessEngineAuthenticationFilter());
     registration.setOrder(1);
-    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter(
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.setAsyncSupported(true);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(
+      org.camunda.bpm.engine.IdentityService identity) {
+    FilterRegistrationBean<ApiAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity));
+    registration.setName("aftersales-api-auth");
+    registration.setOrder(2);
+    registration.addUrlPatterns("/api/*");
     return registration;
   }
 }

@@ -1,14 +1,11 @@
 package com.aftersales.shifts;
 
-import com.aftersales.cases.ForbiddenException;
 import com.aftersales.cases.InvalidInputException;
-import com.aftersales.identity.Roles;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -92,14 +89,7 @@ class ShiftController {
     }
   }
 
-  /** The signed-in supervisor (or administrator); everybody else is refused. */
   private String supervisor() {
-    Authentication auth = identity.getCurrentAuthentication();
-    List<String> groups =
-        auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
-    if (auth == null || !(groups.contains(Roles.SUPERVISORS) || groups.contains("camunda-admin"))) {
-      throw new ForbiddenException("只有客服主管可以排班和交接班");
-    }
-    return auth.getUserId();
+    return SupervisorOnly.require(identity, "只有客服主管可以排班和交接班");
   }
 }

@@ -330,6 +330,39 @@ class HandoverTest extends ProcessTestBase {
     }
   }
 
+  @Test
+  void theConsoleCountsWorkPerQueueAgentAndDeadlineForSupervisorsOnly() throws Exception {
+    List<String> ids = tasksOf(a1, 2);
+    taskService.setDueDate(
+        ids.get(0), java.util.Date.from(java.time.Instant.now().minusSeconds(3600)));
+    ResponseEntity<String> asAgent =
+        http.withBasicAuth("agent1", "demo").getForEntity("/api/console/summary", String.class);
+    assertThat(asAgent.getStatusCode().value()).isEqualTo(403);
+    ResponseEntity<String> r =
+        http.withBasicAuth("supervisor", "demo").getForEntity("/api/console/summary", String.class);
+    assertThat(r.getStatusCode().value()).isEqualTo(200);
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.getBody());
+    com.fasterxml.jackson.databind.JsonNode mine = null;
+    for (var a : json.path("agents")) {
+      if (a.path("key").asText().equals(a1)) {
+        mine = a;
+      }
+    }
+    assertThat(mine).isNotNull();
+    assertThat(mine.path("open").asLong()).isEqualTo(2);
+    assertThat(mine.path("overdue").asLong()).isEqualTo(1);
+    assertThat(json.path("queues").toString()).contains("售后客服");
+    assertThat(json.path("deadlines").toString()).contains("收集买家凭证");
+    assertThat(json.path("team").toString()).contains(a1);
+    // the page itself and its chart library are served
+    assertThat(http.getForEntity("/console/", String.class).getBody()).contains("主管看板");
+    assertThat(
+            http.getForEntity("/webjars/chart.js/4.5.1/dist/chart.umd.min.js", String.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
+  }
+
   static Map<String, Object> none() {
     return Map.of();
   }

@@ -1,0 +1,136 @@
+// Supervisor console: reads /api with the Tasklist session; refreshes itself every 30 s.
+const HEADERS = { 'Content-Type': 'application/json', 'X-Aftersales-Console': '1' };
+const OUTCOMES = { MOVED: '已交接', ALREADY_MOVED: '已被他人处理', GONE: '已完成', FAILED: '失败' };
+let chart;
+let shifts = [];
+let team = [];
+
+async function api(path, options = {}) {
+  const response = await fetch('/api' + path, { credentials: 'same-origin', ...options });
+  if (response.status === 401) {
+    document.getElementById('login').hidden = false;
+    document.getElementById('board').hidden = true;
+    throw new Error('login');
+  }
+  const body = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
+  if (!response.ok) {
+    throw new Error(body?.detail || ('请求失败：' + response.status));
+  }
+  return body;
+}
+
+function cell(text, cls) {
+  const td = document.createElement('td');
+  td.textContent = text;
+  if (cls) td.className = cls;
+  return td;
+}
+
+function fill(tableId, rows, columns) {
+  const tbody = document.querySelector('#' + tableId + ' tbody');
+  tbody.replaceChildren(...rows.map(row => {
+    const tr = document.createElement('tr');
+    columns.forEach(c => tr.append(typeof c === 'function' ? c(row) : cell(row[c])));
+    return tr;
+  }));
+}
+
+const num = key => row => cell(row[key], 'num' + (key === 'overdue' && row[key] > 0 ? ' bad' : ''));
+
+function options(selectId, items, blank) {
+  const select = document.getElementById(selectId);
+  const keep = select.value;
+  select.replaceChildren(...(blank ? [new Option(blank, '')] : []), ...items.map(([value, label]) => new Option(label, value)));
+  if ([...select.options].some(o => o.value === keep)) select.value = keep;
+}
+
+async function refresh() {
+  const summary = await api('/console/summary');
+  document.getElementById('board').hidden = false;
+  document.getElementById('updated').textContent = '更新于 ' + new Date(summary.at).toLocaleTimeString('zh-CN');
+  fill('queues', summary.queues, ['name', num('open'), num('unassigned'), num('dueSoon'), num('overdue')]);
+  fill('agents', summary.agents, [r => cell(r.name + '（' + r.key + '）'), num('open'), num('dueSoon'), num('overdue')]);
+  fill('deadlines', summary.deadlines, ['name', num('open'), num('unassigned'), num('dueSoon'), num('overdue')]);
+  team = summary.team;
+  const people = team.map(a => [a.id, a.name + '（' + a.id + '）']);
+  options('fromAgent', people, '（按班次）');
+  options('toAgent', people);
+  options('rosterUser', people);
+  drawChart(summary.queues);
+  const roster = await api('/roster');
+  const shiftName = code => (shifts.find(s => s.code === code) || { name: code }).name;
+  const name = id => (team.find(a => a.id === id) || { name: id }).name;
+  fill('roster', roster, [r => cell(name(r.userId) + '（' + r.userId + '）'), r => cell(shiftName(r.shift))]);
+}
+
+function drawChart(queues) {
+  const data = {
+    labels: queues.map(q => q.name),
+    datasets: [
+      { label: '未完成', data: queues.map(q => q.open), backgroundColor: '#5b8def' },
+      { label: '已逾期', data: queues.map(q => q.overdue), backgroundColor: '#b5152b' }
+    ]
+  };
+  if (chart) {
+    chart.data = data;
+    chart.update();
+  } else {
+    chart = new Chart(document.getElementById('queueChart'), {
+      type: 'bar', data, options: { maintainAspectRatio: false, animation: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
+    });
+  }
+}
+
+async function handOver(event) {
+  event.preventDefault();
+  const message = document.getElementById('handoverMessage');
+  const fromAgent = document.getElementById('fromAgent').value;
+  const body = {
+    fromAgents: fromAgent ? [fromAgent] : [],
+    fromShift: document.getElementById('fromShift').value || null,
+    target: document.getElementById('target').value,
+    toAgent: document.getElementById('toAgent').value || null,
+    toShift: document.getElementById('toShift').value || null,
+    note: document.getElementById('note').value
+  };
+  try {
+    const result = await api('/shifts/handover', { method: 'POST', headers: HEADERS, body: JSON.stringify(body) });
+    message.className = 'message';
+    message.textContent = '已交接 ' + result.moved + ' 个任务';
+    const table = document.getElementById('handoverResult');
+    table.hidden = false;
+    fill('handoverResult', result.tasks, ['taskName', 'caseId', 'from', r => cell(r.to || '组任务池'), r => cell(OUTCOMES[r.outcome] + (r.message ? '：' + r.message : ''))]);
+    await refresh();
+  } catch (e) {
+    message.className = 'message error';
+    message.textContent = e.message;
+  }
+}
+
+async function saveRoster(event) {
+  event.preventDefault();
+  const body = { userId: document.getElementById('rosterUser').value, shift: document.getElementById('rosterShift').value };
+  await api('/roster', { method: 'PUT', headers: HEADERS, body: JSON.stringify(body) });
+  await refresh();
+}
+
+async function start() {
+  try {
+    shifts = (await api('/shifts')).shifts;
+    const choices = shifts.map(s => [s.code, s.name + '（' + s.starts.slice(0, 5) + '–' + s.ends.slice(0, 5) + '）']);
+    options('fromShift', choices, '—');
+    options('toShift', choices);
+    options('rosterShift', choices);
+    await refresh();
+    setInterval(() => refresh().catch(() => {}), 30000);
+  } catch (e) {
+    if (e.message !== 'login') {
+      document.getElementById('login').hidden = false;
+      document.getElementById('login').textContent = e.message;
+    }
+  }
+}
+
+document.getElementById('handover').addEventListener('submit', handOver);
+document.getElementById('rosterForm').addEventListener('submit', saveRoster);
+start();
