@@ -48,9 +48,56 @@ public class Deadlines {
    */
   private String returnReceiptEscalation = "P8D";
 
+  /**
+   * The deadlines that count service time (see {@link ServiceHours}); all others count calendar
+   * time, as the platform's do.
+   */
+  private java.util.Set<String> serviceTime = new java.util.LinkedHashSet<>();
+
+  private ServiceHours serviceHours;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  void setServiceHours(ServiceHours serviceHours) {
+    this.serviceHours = serviceHours;
+  }
+
+  /**
+   * When the named deadline falls due if it starts now, on its configured clock. Models use it as
+   * {@code camunda:dueDate="${deadlines.due('refundReport')}"} or in a timer's {@code timeDate}.
+   */
+  public java.util.Date due(String name) {
+    return java.util.Date.from(due(name, java.time.Instant.now()));
+  }
+
+  java.time.Instant due(String name, java.time.Instant start) {
+    String value = all().get(name);
+    if (value == null) {
+      throw new IllegalArgumentException("no deadline aftersales.deadlines." + name);
+    }
+    Duration length =
+        value.contains("T")
+            ? Duration.parse(value)
+            : Duration.ofDays(Period.parse(value).getDays());
+    return serviceTime.contains(name) ? serviceHours.plus(start, length) : start.plus(length);
+  }
+
+  public java.util.Set<String> getServiceTime() {
+    return serviceTime;
+  }
+
+  public void setServiceTime(java.util.Set<String> serviceTime) {
+    this.serviceTime = serviceTime;
+  }
+
   @PostConstruct
   void validate() {
     all().forEach(Deadlines::check);
+    for (String name : serviceTime) {
+      if (!all().containsKey(name)) {
+        throw new IllegalStateException(
+            "aftersales.deadlines.service-time names " + name + ", which is no deadline");
+      }
+    }
   }
 
   /** All deadlines by name, for documentation and model checks. */

@@ -138,8 +138,13 @@ class ModelTest extends ProcessTestBase {
           String bean = m.group(1);
           if (!context.containsBean(bean)) {
             problems.add(f + ": " + e + " names no bean '" + bean + "'");
-          } else if (bean.equals("deadlines") && !deadlines.all().containsKey(m.group(2))) {
-            problems.add(f + ": " + e + " names no configured deadline '" + m.group(2) + "'");
+          } else if (bean.equals("deadlines")) {
+            // ${deadlines.refundReport} or ${deadlines.due('refundReport')}
+            Matcher call = Pattern.compile("due\\('(\\w+)'\\)").matcher(e.substring(m.start()));
+            String name = "due".equals(m.group(2)) && call.find() ? call.group(1) : m.group(2);
+            if (!deadlines.all().containsKey(name)) {
+              problems.add(f + ": " + e + " names no configured deadline '" + name + "'");
+            }
           }
         }
       }
