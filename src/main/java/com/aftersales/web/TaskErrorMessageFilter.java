@@ -1,0 +1,61 @@
+package com.aftersales.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * When a task completion is refused (400), the engine's REST layer puts "Cannot submit task form
+ * &lt;id&gt;: " in front of our Chinese message, and Tasklist shows it as it comes. This filter
+ * takes that English prefix off, so the clerk reads only what to correct.
+ */
+@Configuration
+class TaskErrorMessageFilter {
+
+  static final Pattern PREFIX =
+      Pattern.compile("\"message\":\"Cannot (?:submit task form|complete task) [0-9a-fA-F-]+: ");
+
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> taskErrorMessages() {
+    FilterRegistrationBean<OncePerRequestFilter> registration =
+        new FilterRegistrationBean<>(
+            new OncePerRequestFilter() {
+              @Override
+              protected void doFilterInternal(
+                  HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                  throws ServletException, IOException {
+                String uri = request.getRequestURI();
+                if (!"POST".equals(request.getMethod())
+                    || !(uri.endsWith("/submit-form") || uri.endsWith("/complete"))
+                    || !uri.contains("/task/")) {
+                  chain.doFilter(request, response);
+                  return;
+                }
+                ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+                chain.doFilter(request, wrapper);
+                if (wrapper.getStatus() == HttpServletResponse.SC_BAD_REQUEST) {
+                  String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
+                  String cleaned = PREFIX.matcher(body).replaceFirst("\"message\":\"");
+                  if (!cleaned.equals(body)) {
+                    wrapper.resetBuffer();
+                    wrapper.getOutputStream().write(cleaned.getBytes(StandardCharsets.UTF_8));
+                  }
+                }
+                wrapper.copyBodyToResponse();
+              }
+            });
+    registration.setName("aftersales-task-error-messages");
+    registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/engine/*");
+    registration.setOrder(0);
+    return registration;
+  }
+}
