@@ -45,4 +45,11 @@ public class CaseTimeline {
     }
     return null;
   }
+
+  /** Who is completing a task: the signed-in user, else its assignee. */
+  public static String actor(org.camunda.bpm.engine.delegate.DelegateTask task) {
+    Authentication auth =
+        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return auth != null ? auth.getUserId() : task.getAssignee();
+  }
 }

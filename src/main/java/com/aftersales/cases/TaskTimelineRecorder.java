@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -54,9 +53,7 @@ class TaskTimelineRecorder {
     if (caseId == null) {
       return;
     }
-    Authentication auth =
-        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    String actor = auth != null ? auth.getUserId() : task.getAssignee();
+    String actor = CaseTimeline.actor(task);
     timeline.record(caseId, task.getTaskDefinitionKey(), task.getName(), actor, decisions(task));
   }
 

@@ -144,7 +144,7 @@ class ClaimService {
       task.setVariable("reshipReason", r.reshipReason());
     }
     task.setVariable(RIDE_ALONG_ORDER_ID, rideAlong);
-    task.setVariable(RESOLVED_BY, actor(task));
+    task.setVariable(RESOLVED_BY, CaseTimeline.actor(task));
   }
 
   void checkApproval(DelegateTask task) {
@@ -285,11 +285,6 @@ class ClaimService {
 
   private static CaseKind kindOf(org.camunda.bpm.engine.delegate.VariableScope scope) {
     return CaseKind.valueOf((String) scope.getVariable(CASE_KIND));
-  }
-
-  static String actor(DelegateTask task) {
-    var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return auth != null ? auth.getUserId() : task.getAssignee();
   }
 
   private static String nullToDash(String s) {

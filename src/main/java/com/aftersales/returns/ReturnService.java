@@ -260,7 +260,13 @@ class ReturnService {
     register.warehousePart(
         caseId,
         new ReturnRegister.WarehousePart(
-            actor(task), (int) parcels, matches, transit, resaleable, giftReturned, note));
+            CaseTimeline.actor(task),
+            (int) parcels,
+            matches,
+            transit,
+            resaleable,
+            giftReturned,
+            note));
     if (!exchange(task)) {
       BigDecimal amount =
           refundFor(task, order, giftIncluded && !Boolean.TRUE.equals(giftReturned));
@@ -337,7 +343,7 @@ class ReturnService {
     register.agentPart(
         new ReturnRegister.AgentPart(
             task.getExecution().getProcessBusinessKey(),
-            actor(task),
+            CaseTimeline.actor(task),
             order.buyerId(),
             order.orderId(),
             String.valueOf(task.getVariable(CAUSE_GROUP)),
@@ -383,11 +389,6 @@ class ReturnService {
 
   private static String payer(VariableScope scope) {
     return "BUYER".equals(scope.getVariable(POSTAGE_PAID_BY)) ? "买家" : "店铺";
-  }
-
-  private static String actor(DelegateTask task) {
-    var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return auth != null ? auth.getUserId() : task.getAssignee();
   }
 
   private Order order(VariableScope scope) {
