@@ -22,6 +22,7 @@ import org.springframework.util.LinkedMultiValueMap;
 class ModelerDeploymentTest extends ProcessTestBase {
 
   @Autowired TestRestTemplate http;
+  @Autowired org.springframework.context.ApplicationContext applicationContext;
 
   private static String reship() throws Exception {
     return Files.readString(Path.of("bpmn/reship.bpmn"));
@@ -58,6 +59,12 @@ class ModelerDeploymentTest extends ProcessTestBase {
 
   private long deployments() {
     return processEngine.getRepositoryService().createDeploymentQuery().count();
+  }
+
+  /** Puts the release's reship model back on top, so other tests start the version they know. */
+  @org.junit.jupiter.api.AfterEach
+  void restoreReleaseModel() throws Exception {
+    deploy("owner", "reship-restore-" + System.nanoTime(), reship(), true);
   }
 
   @Test
@@ -138,5 +145,196 @@ class ModelerDeploymentTest extends ProcessTestBase {
     assertThat(r.getBody())
         .contains("reship.bpmn 不是有效的 BPMN 文件")
         .contains("XML document structures must start and end");
+  }
+
+  private ResponseEntity<String> deployFile(String name, String content) {
+    LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    form.add("deployment-name", name);
+    form.add("deployment-source", "Camunda Modeler");
+    form.add("enable-duplicate-filtering", "true");
+    form.add(name, file(name, content));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return http.withBasicAuth("owner", "demo")
+        .postForEntity(
+            "/engine-rest/deployment/create", new HttpEntity<>(form, headers), String.class);
+  }
+
+  @Test
+  void aDecisionTableEditedInTheModelerTakesEffectForTheNextCaseWithoutARestart() throws Exception {
+    String original = Files.readString(Path.of("bpmn/compensation-standard.dmn"));
+    // the owner raises the compensation for usable items from 2 to 3 yuan
+    String raised =
+        original.replaceFirst(
+            "<text>min\\(2, itemPrice \\* 0.5\\)</text>", "<text>min(3, itemPrice * 0.5)</text>");
+    assertThat(raised).isNotEqualTo(original);
+    try {
+      assertThat(deployFile("compensation-standard.dmn", raised).getStatusCode().value())
+          .isEqualTo(200);
+      var out =
+          processEngine
+              .getDecisionService()
+              .evaluateDecisionTableByKey(
+                  "compensation-standard",
+                  org.camunda.bpm.engine.variable.Variables.putValue("damageType", "USABLE")
+                      .putValue("itemPrice", 100.0))
+              .getSingleResult();
+      assertThat(((Number) out.getEntry("suggestedCompensation")).doubleValue()).isEqualTo(3.0);
+      // and a claim evaluates the new table at its business rule task
+      String orderId = orders.create("buyer_dmn", "100.00", 1);
+      String caseId =
+          applicationContext
+              .getBean(com.aftersales.cases.CaseService.class)
+              .open("DAMAGE", orderId, "buyer_dmn", "x")
+              .record()
+              .caseId();
+      var pi =
+          processEngine
+              .getRuntimeService()
+              .createProcessInstanceQuery()
+              .processInstanceBusinessKey(caseId)
+              .singleResult();
+      complete(pi, "userTask_collectEvidence", com.aftersales.support.ClaimSteps.evidence());
+      complete(
+          pi,
+          "userTask_checkEvidence",
+          com.aftersales.support.ClaimSteps.damage("USABLE", 1, false));
+      assertThat(processEngine.getRuntimeService().getVariable(pi.getId(), "suggestedCompensation"))
+          .isEqualTo(3.0);
+    } finally {
+      // put the release's table back on top for the other tests
+      deployFile("compensation-standard.dmn", original + "\n");
+    }
+  }
+
+  @Test
+  void runningCasesMoveToANewVersionWithTheirTimersRecalculated() throws Exception {
+    var repo = processEngine.getRepositoryService();
+    String v1 =
+        repo.createProcessDefinitionQuery()
+            .processDefinitionKey("reship")
+            .latestVersion()
+            .singleResult()
+            .getId();
+    String orderId = orders.create("buyer_mig", "30.00", 1);
+    var pi =
+        processEngine
+            .getRuntimeService()
+            .startProcessInstanceById(
+                v1,
+                "DAMAGE-" + orderId,
+                com.aftersales.support.ClaimSteps.vars(
+                    "orderId",
+                    orderId,
+                    "buyerId",
+                    "buyer_mig",
+                    "reshipItems",
+                    "杯子",
+                    "reshipQuantity",
+                    1L,
+                    "reshipReason",
+                    "破损补发",
+                    "resolvedBy",
+                    "agent1"));
+    runDueJobs(pi);
+    complete(pi, "userTask_shipReshipment", com.aftersales.support.ClaimSteps.shipped());
+    runDueJobs(pi);
+    var timerBefore =
+        processEngine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(pi.getId())
+            .activityId("timer_trackingReminder")
+            .singleResult();
+
+    // version 2 reminds after one day instead of the configured three
+    String v2Xml =
+        reship().replace("${deadlines.reshipTrackingReminder}", "P1D").replace("（补发）", "（补发 v2）");
+    var withForms = new LinkedMultiValueMap<String, Object>();
+    withForms.add("deployment-name", "reship-v2");
+    withForms.add("deployment-source", "Camunda Modeler");
+    withForms.add("reship.bpmn", file("reship.bpmn", v2Xml));
+    for (String f : new String[] {"ship-reshipment", "follow-reshipment"}) {
+      withForms.add(
+          f + ".form", file(f + ".form", Files.readString(Path.of("forms/" + f + ".form"))));
+    }
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    assertThat(
+            http.withBasicAuth("owner", "demo")
+                .postForEntity(
+                    "/engine-rest/deployment/create",
+                    new HttpEntity<>(withForms, headers),
+                    String.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
+    String v2 =
+        repo.createProcessDefinitionQuery()
+            .processDefinitionKey("reship")
+            .latestVersion()
+            .singleResult()
+            .getId();
+    assertThat(v2).isNotEqualTo(v1);
+    // the running case stays on its version until it is moved
+    assertThat(
+            processEngine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(pi.getId())
+                .singleResult()
+                .getProcessDefinitionId())
+        .isEqualTo(v1);
+
+    // the process owner moves it through the engine's migration API
+    String body =
+        "{\"migrationPlan\":{\"sourceProcessDefinitionId\":\""
+            + v1
+            + "\",\"targetProcessDefinitionId\":\""
+            + v2
+            + "\",\"instructions\":["
+            + "{\"sourceActivityIds\":[\"userTask_followReshipment\"],\"targetActivityIds\":[\"userTask_followReshipment\"]},"
+            + "{\"sourceActivityIds\":[\"timer_trackingReminder\"],\"targetActivityIds\":[\"timer_trackingReminder\"],\"updateEventTrigger\":true},"
+            + "{\"sourceActivityIds\":[\"timer_receiptGiveUp\"],\"targetActivityIds\":[\"timer_receiptGiveUp\"]}"
+            + "]},\"processInstanceIds\":[\""
+            + pi.getId()
+            + "\"]}";
+    HttpHeaders jsonHeaders = new HttpHeaders();
+    jsonHeaders.setContentType(MediaType.APPLICATION_JSON);
+    assertThat(
+            http.withBasicAuth("agent1", "demo")
+                .postForEntity(
+                    "/engine-rest/migration/execute",
+                    new HttpEntity<>(body, jsonHeaders),
+                    String.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(403);
+    ResponseEntity<String> migrated =
+        http.withBasicAuth("owner", "demo")
+            .postForEntity(
+                "/engine-rest/migration/execute",
+                new HttpEntity<>(body, jsonHeaders),
+                String.class);
+    assertThat(migrated.getStatusCode().value()).as(migrated.getBody()).isEqualTo(204);
+    assertThat(
+            processEngine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(pi.getId())
+                .singleResult()
+                .getProcessDefinitionId())
+        .isEqualTo(v2);
+    var timerAfter =
+        processEngine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(pi.getId())
+            .activityId("timer_trackingReminder")
+            .singleResult();
+    // three days became one: the reminder is now due about two days earlier
+    long earlier = timerBefore.getDuedate().getTime() - timerAfter.getDuedate().getTime();
+    assertThat(earlier).isBetween(2 * 86_400_000L - 60_000, 2 * 86_400_000L + 60_000);
+    assertThat(taskOf(pi, "userTask_followReshipment")).isNotNull();
   }
 }
