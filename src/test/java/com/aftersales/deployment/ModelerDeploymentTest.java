@@ -99,6 +99,49 @@ class ModelerDeploymentTest extends ProcessTestBase {
   }
 
   @Test
+  void theCatalogueShowsWhichVersionIsLiveAndWhetherItDriftedFromTheRelease() throws Exception {
+    ResponseEntity<String> before =
+        http.withBasicAuth("owner", "demo").getForEntity("/api/processes", String.class);
+    assertThat(before.getStatusCode().value()).isEqualTo(200);
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var damage = entry(json.readTree(before.getBody()), "damage-claim");
+    assertThat(damage.path("origin").asText()).isEqualTo("RELEASE");
+    assertThat(damage.path("drift").asText()).isEqualTo("SAME");
+
+    String changed = reship().replace("name=\"打单发货（补发）\"", "name=\"打单发货（补发，运营改）\"");
+    assertThat(deploy("owner", "reship-catalogue", changed, true).getStatusCode().value())
+        .isEqualTo(200);
+    var reship =
+        entry(
+            json.readTree(
+                http.withBasicAuth("owner", "demo")
+                    .getForEntity("/api/processes", String.class)
+                    .getBody()),
+            "reship");
+    assertThat(reship.path("origin").asText()).isEqualTo("MODELER");
+    assertThat(reship.path("deployedBy").asText()).isEqualTo("owner");
+    assertThat(reship.path("drift").asText()).isEqualTo("DIFFERS");
+    assertThat(reship.path("deploymentName").asText()).isEqualTo("reship-catalogue");
+
+    assertThat(
+            http.withBasicAuth("agent1", "demo")
+                .getForEntity("/api/processes", String.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(403);
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode entry(
+      com.fasterxml.jackson.databind.JsonNode list, String key) {
+    for (var e : list) {
+      if (e.path("key").asText().equals(key)) {
+        return e;
+      }
+    }
+    throw new AssertionError("no process " + key + " in " + list);
+  }
+
+  @Test
   void someoneWhoIsNotAProcessOwnerIsRefused() throws Exception {
     long before = deployments();
     assertThat(deploy("agent1", "reship-agent", reship(), true).getStatusCode().value())
