@@ -41,7 +41,20 @@ class RestartOnDiskIT {
               .open("DAMAGE", "T1002", "tb_chen_y", "杯子裂了")
               .record()
               .caseId();
-      deployments = first.getBean(RepositoryService.class).createDeploymentQuery().count();
+      // a process owner deploys a changed reship flow from the Modeler (with its forms)
+      RepositoryService repo = first.getBean(RepositoryService.class);
+      repo.createDeployment()
+          .name("reship-from-modeler")
+          .source("Camunda Modeler")
+          .addString(
+              "reship.bpmn",
+              Files.readString(Path.of("bpmn/reship.bpmn")).replace("（补发）", "（补发，运营改）"))
+          .addString(
+              "ship-reshipment.form", Files.readString(Path.of("forms/ship-reshipment.form")))
+          .addString(
+              "follow-reshipment.form", Files.readString(Path.of("forms/follow-reshipment.form")))
+          .deploy();
+      deployments = repo.createDeploymentQuery().count();
     }
     try (ConfigurableApplicationContext second = start(dir)) {
       assertThat(second.getBean(CaseService.class).find(caseId)).isPresent();
@@ -61,6 +74,22 @@ class RestartOnDiskIT {
                   .processDefinitionKey("damage-claim")
                   .count())
           .isEqualTo(1);
+      // the restart did not put the release's older reship back on top of the Modeler's
+      var live =
+          second
+              .getBean(RepositoryService.class)
+              .createProcessDefinitionQuery()
+              .processDefinitionKey("reship")
+              .latestVersion()
+              .singleResult();
+      assertThat(
+              second
+                  .getBean(RepositoryService.class)
+                  .createDeploymentQuery()
+                  .deploymentId(live.getDeploymentId())
+                  .singleResult()
+                  .getName())
+          .isEqualTo("reship-from-modeler");
     }
   }
 }
