@@ -60,7 +60,8 @@ class ProcessCatalog {
       String deploymentName,
       Origin origin,
       Drift drift,
-      long runningCases) {}
+      long runningCases,
+      Integer replacedModelerVersion) {}
 
   static final String RELEASE_DEPLOYMENT = "SpringAutoDeployment";
 
@@ -139,8 +140,56 @@ class ProcessCatalog {
         name,
         origin,
         drift(d),
-        runtime.createProcessInstanceQuery().processDefinitionKey(d.getKey()).count());
+        runtime.createProcessInstanceQuery().processDefinitionKey(d.getKey()).count(),
+        origin == Origin.RELEASE ? replacedModelerVersion(d) : null);
   }
+
+  /**
+   * When a release put its model on top of a version deployed from the Modeler, that version's
+   * number; null otherwise. The Modeler change may be lost unless it was brought back into bpmn/.
+   */
+  Integer replacedModelerVersion(ProcessDefinition live) {
+    if (live.getVersion() < 2) {
+      return null;
+    }
+    ProcessDefinition previous =
+        repository
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(live.getKey())
+            .processDefinitionVersion(live.getVersion() - 1)
+            .singleResult();
+    if (previous == null) {
+      return null;
+    }
+    Deployment d =
+        repository.createDeploymentQuery().deploymentId(previous.getDeploymentId()).singleResult();
+    return d != null && "Camunda Modeler".equals(d.getSource()) ? previous.getVersion() : null;
+  }
+
+  /** Says so in the log at start, so a release never replaces a Modeler change silently. */
+  @org.springframework.context.event.EventListener(
+      org.springframework.boot.context.event.ApplicationReadyEvent.class)
+  public void warnAboutReplacedModelerVersions() {
+    for (ProcessDefinition d : repository.createProcessDefinitionQuery().latestVersion().list()) {
+      Deployment deployment =
+          repository.createDeploymentQuery().deploymentId(d.getDeploymentId()).singleResult();
+      Integer replaced =
+          deployment != null && RELEASE_DEPLOYMENT.equals(deployment.getName())
+              ? replacedModelerVersion(d)
+              : null;
+      if (replaced != null) {
+        LOG.warn(
+            "The release's {} (version {}) replaced version {} deployed from the Modeler;"
+                + " bring that change into bpmn/ or deploy it again",
+            d.getKey(),
+            d.getVersion(),
+            replaced);
+      }
+    }
+  }
+
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ProcessCatalog.class);
 
   private Drift drift(ProcessDefinition d) {
     byte[] file = release.get(d.getKey());

@@ -129,6 +129,28 @@ class ModelerDeploymentTest extends ProcessTestBase {
                 .getStatusCode()
                 .value())
         .isEqualTo(403);
+
+    // a later release that changed reship is put on top: the catalogue names the Modeler version it
+    // replaced
+    int modelerVersion = reship.path("version").asInt();
+    processEngine
+        .getRepositoryService()
+        .createDeployment()
+        .name(ProcessCatalog.RELEASE_DEPLOYMENT)
+        .addString("reship.bpmn", reship().replace("（补发）", "（补发，新发布）"))
+        .addString("ship-reshipment.form", Files.readString(Path.of("forms/ship-reshipment.form")))
+        .addString(
+            "follow-reshipment.form", Files.readString(Path.of("forms/follow-reshipment.form")))
+        .deploy();
+    var released =
+        entry(
+            json.readTree(
+                http.withBasicAuth("owner", "demo")
+                    .getForEntity("/api/processes", String.class)
+                    .getBody()),
+            "reship");
+    assertThat(released.path("origin").asText()).isEqualTo("RELEASE");
+    assertThat(released.path("replacedModelerVersion").asInt()).isEqualTo(modelerVersion);
   }
 
   private static com.fasterxml.jackson.databind.JsonNode entry(
