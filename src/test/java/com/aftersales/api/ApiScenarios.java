@@ -92,6 +92,101 @@ abstract class ApiScenarios {
   }
 
   @Test
+  void theSameCaseOpenedFiveTimesAtOnceIsOpenedOnce() throws Exception {
+    String orderId = orders.create("tb_race", "30.00", 1);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+    try {
+      var futures = new java.util.ArrayList<java.util.concurrent.Future<ResponseEntity<String>>>();
+      for (int i = 0; i < 5; i++) {
+        String agent = i % 2 == 0 ? "agent1" : "agent2";
+        futures.add(
+            pool.submit(
+                () ->
+                    as(agent)
+                        .post(
+                            "/api/cases",
+                            Map.of(
+                                "kind",
+                                "DAMAGE",
+                                "orderId",
+                                orderId,
+                                "buyerId",
+                                "tb_race",
+                                "description",
+                                "同时提交"))));
+      }
+      java.util.Set<String> caseIds = new java.util.HashSet<>();
+      int created = 0;
+      for (var f : futures) {
+        ResponseEntity<String> r = f.get();
+        assertThat(r.getStatusCode().value()).as(r.getBody()).isIn(200, 201);
+        created += r.getStatusCode().value() == 201 ? 1 : 0;
+        caseIds.add(as("agent1").json(r).path("caseId").asText());
+      }
+      assertThat(caseIds).containsExactly("DAMAGE-" + orderId);
+      assertThat(created).isEqualTo(1);
+      assertThat(
+              runtime
+                  .createProcessInstanceQuery()
+                  .processInstanceBusinessKey("DAMAGE-" + orderId)
+                  .count())
+          .isEqualTo(1);
+      assertThat(orders.count("select count(*) from after_sales_case where order_id = ?", orderId))
+          .isEqualTo(1);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void aTaskCompletedTwiceAtOnceMovesTheCaseOnOnce() throws Exception {
+    String orderId = orders.create("tb_twice", "30.00", 1);
+    String caseId = openCase("DAMAGE", orderId, "tb_twice");
+    Rest agent = as("agent1");
+    String task = agent.task(caseId, "userTask_collectEvidence");
+    agent.post("/engine-rest/task/" + task + "/claim", Map.of("userId", "agent1"));
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.Callable<Integer> complete =
+          () ->
+              agent
+                  .complete(
+                      task,
+                      "photoCount",
+                      3,
+                      "waybillPhotoReceived",
+                      true,
+                      "evidenceDescription",
+                      "两次提交")
+                  .getStatusCode()
+                  .value();
+      var a = pool.submit(complete);
+      var b = pool.submit(complete);
+      java.util.List<Integer> codes = java.util.List.of(a.get(), b.get());
+      assertThat(codes).contains(204);
+      assertThat(codes.stream().filter(c -> c == 204).count()).isEqualTo(1);
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count())
+        .isEqualTo(1);
+    assertThat(agent.json(agent.get("/engine-rest/task?processInstanceBusinessKey=" + caseId)))
+        .hasSize(1);
+    assertThat(
+            agent
+                .json(agent.get("/engine-rest/task?processInstanceBusinessKey=" + caseId))
+                .get(0)
+                .path("taskDefinitionKey")
+                .asText())
+        .isEqualTo("userTask_checkEvidence");
+    assertThat(
+            orders.count(
+                "select count(*) from case_event where case_id = ? and step = 'userTask_collectEvidence'",
+                caseId))
+        .isEqualTo(1);
+  }
+
+  @Test
   void returnsAndExchangesOpenLikeClaims() {
     String orderId = orders.create("tb_rx", "30.00", 1);
     String returnCase = openCase("RETURN", orderId, "tb_rx");
