@@ -1,0 +1,129 @@
+package com.aftersales.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aftersales.cases.CaseService;
+import com.aftersales.support.ProcessTestBase;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+
+/**
+ * Who may do what, role by role, through the REST APIs people and scripts use. Each row is a fresh
+ * case, so one row cannot lean on another.
+ */
+class AuthorizationMatrixTest extends ProcessTestBase {
+
+  @Autowired TestRestTemplate http;
+  @Autowired CaseService cases;
+  @Autowired TaskService tasks;
+
+  private int status(String user, HttpMethod method, String path, String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    TestRestTemplate client = user.equals("anonymous") ? http : http.withBasicAuth(user, "demo");
+    return client
+        .exchange(path, method, new HttpEntity<>(body, headers), String.class)
+        .getStatusCode()
+        .value();
+  }
+
+  /** A damage case waiting at the agents' first task; returns that task's id. */
+  private String agentsTask() {
+    String orderId = orders.create("buyer_auth", "30.00", 1);
+    String caseId = cases.open("DAMAGE", orderId, "buyer_auth", "权限测试").record().caseId();
+    return tasks.createTaskQuery().processInstanceBusinessKey(caseId).singleResult().getId();
+  }
+
+  @ParameterizedTest(name = "{0} {1}: {2}")
+  @CsvSource({
+    // user,      action,                 expected
+    "agent1,      open a case,            201",
+    "supervisor,  open a case,            201",
+    "warehouse,   open a case,            403",
+    "finance,     open a case,            403",
+    "anonymous,   open a case,            401",
+    "agent1,      see the agents' task,   200",
+    "supervisor,  see the agents' task,   200",
+    "warehouse,   see the agents' task,   404",
+    "finance,     see the agents' task,   404",
+    "anonymous,   see the agents' task,   401",
+    "agent1,      claim the agents' task, 204",
+    "warehouse,   claim the agents' task, 403",
+    "finance,     claim the agents' task, 403",
+    "agent2,      give it to someone,     403",
+    "supervisor,  give it to someone,     204",
+    "supervisor,  hand a shift over,      200",
+    "agent1,      hand a shift over,      403",
+    "owner,       hand a shift over,      403",
+    "agent1,      read a register,        200",
+    "finance,     read a register,        200",
+    "anonymous,   read a register,        401",
+    "supervisor,  export a register,      200",
+    "anonymous,   export a register,      401",
+    "supervisor,  see the console,        200",
+    "agent1,      see the console,        403",
+    "owner,       list processes,         200",
+    "supervisor,  list processes,         403",
+    "anonymous,   list deployments,       401",
+    "owner,       list deployments,       200",
+  })
+  void roleAction(String user, String action, int expected) {
+    String task = agentsTask();
+    int actual =
+        switch (action) {
+          case "open a case" -> {
+            String orderId = orders.create("buyer_auth", "30.00", 1);
+            yield status(
+                user,
+                HttpMethod.POST,
+                "/api/cases",
+                "{\"kind\":\"DAMAGE\",\"orderId\":\""
+                    + orderId
+                    + "\",\"buyerId\":\"buyer_auth\",\"description\":\"x\"}");
+          }
+          case "see the agents' task" ->
+              status(user, HttpMethod.GET, "/engine-rest/task/" + task, null);
+          case "claim the agents' task" ->
+              status(
+                  user,
+                  HttpMethod.POST,
+                  "/engine-rest/task/" + task + "/claim",
+                  "{\"userId\":\"" + user + "\"}");
+          case "give it to someone" ->
+              status(
+                  user,
+                  HttpMethod.POST,
+                  "/engine-rest/task/" + task + "/assignee",
+                  "{\"userId\":\"agent1\"}");
+          case "hand a shift over" ->
+              status(
+                  user,
+                  HttpMethod.POST,
+                  "/api/shifts/handover",
+                  "{\"fromAgents\":[\"nobody-on-shift\"],\"target\":\"POOL\",\"note\":\"矩阵测试\"}");
+          case "read a register" ->
+              status(user, HttpMethod.GET, "/api/registers/cases?size=1", null);
+          case "export a register" ->
+              status(
+                  user, HttpMethod.GET, "/api/registers/cases/export.xlsx?from=2026-01-01", null);
+          case "see the console" -> status(user, HttpMethod.GET, "/api/console/summary", null);
+          case "list processes" -> status(user, HttpMethod.GET, "/api/processes", null);
+          case "list deployments" ->
+              status(user, HttpMethod.GET, "/engine-rest/deployment?maxResults=1", null);
+          default -> throw new IllegalArgumentException(action);
+        };
+    assertThat(actual).as("%s may %s", user, action).isEqualTo(expected);
+  }
+
+  static Map<String, Object> none() {
+    return Map.of();
+  }
+}
