@@ -70,6 +70,9 @@ public class CaseService {
           runtime.startProcessInstanceByKey(
               kind.processKey(), nextCaseId(kind, order.orderId()), vars);
       return new Opened(cases.find(instance.getBusinessKey()).orElseThrow(), true);
+    } catch (OpenCaseExistsException race) {
+      // Another request opened the same case between our look-up and the start.
+      return new Opened(cases.find(race.caseId()).orElseThrow(() -> race), false);
     } catch (DuplicateKeyException race) {
       // Another request opened the same case a moment ago: answer with that one.
       return new Opened(cases.findOpen(openKey).orElseThrow(() -> race), false);
@@ -107,8 +110,8 @@ public class CaseService {
         .findOpen(openKey)
         .ifPresent(
             open -> {
-              throw new InvalidInputException(
-                  ORDER_ID,
+              throw new OpenCaseExistsException(
+                  open.caseId(),
                   "订单 "
                       + order.orderId()
                       + " 已有进行中的"
