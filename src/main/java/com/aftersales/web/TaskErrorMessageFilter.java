@@ -42,13 +42,19 @@ class TaskErrorMessageFilter {
                 }
                 ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
                 chain.doFilter(request, wrapper);
+                String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
+                String cleaned = body;
                 if (wrapper.getStatus() == HttpServletResponse.SC_BAD_REQUEST) {
-                  String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
-                  String cleaned = PREFIX.matcher(body).replaceFirst("\"message\":\"");
-                  if (!cleaned.equals(body)) {
-                    wrapper.resetBuffer();
-                    wrapper.getOutputStream().write(cleaned.getBytes(StandardCharsets.UTF_8));
-                  }
+                  cleaned = PREFIX.matcher(body).replaceFirst("\"message\":\"");
+                } else if (wrapper.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR
+                    && body.contains("Cannot find task with id")) {
+                  // completed by someone else a moment ago, or never existed: not a server fault
+                  wrapper.setStatus(HttpServletResponse.SC_NOT_FOUND);
+                  cleaned = "{\"type\":\"NotFoundException\",\"message\":\"任务不存在或已被他人处理，请刷新任务列表\"}";
+                }
+                if (!cleaned.equals(body)) {
+                  wrapper.resetBuffer();
+                  wrapper.getOutputStream().write(cleaned.getBytes(StandardCharsets.UTF_8));
                 }
                 wrapper.copyBodyToResponse();
               }
