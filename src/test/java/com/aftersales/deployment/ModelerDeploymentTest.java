@@ -40,16 +40,24 @@ class ModelerDeploymentTest extends ProcessTestBase {
   /** What the Modeler sends: name, source, duplicate filtering, the diagram and its forms. */
   private ResponseEntity<String> deploy(String user, String name, String bpmn, boolean withForms)
       throws Exception {
+    java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+    files.put("reship.bpmn", bpmn);
+    if (withForms) {
+      for (String f : new String[] {"ship-reshipment", "follow-reshipment"}) {
+        files.put(f + ".form", Files.readString(Path.of("forms/" + f + ".form")));
+      }
+    }
+    return createDeployment(user, name, files);
+  }
+
+  /** A multipart {@code POST /engine-rest/deployment/create}, as the desktop Modeler sends it. */
+  private ResponseEntity<String> createDeployment(
+      String user, String name, java.util.Map<String, String> files) {
     LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
     form.add("deployment-name", name);
     form.add("deployment-source", "Camunda Modeler");
     form.add("enable-duplicate-filtering", "true");
-    form.add("reship.bpmn", file("reship.bpmn", bpmn));
-    if (withForms) {
-      for (String f : new String[] {"ship-reshipment", "follow-reshipment"}) {
-        form.add(f + ".form", file(f + ".form", Files.readString(Path.of("forms/" + f + ".form"))));
-      }
-    }
+    files.forEach((file, content) -> form.add(file, file(file, content)));
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     return http.withBasicAuth(user, "demo")
@@ -213,16 +221,7 @@ class ModelerDeploymentTest extends ProcessTestBase {
   }
 
   private ResponseEntity<String> deployFile(String name, String content) {
-    LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add("deployment-name", name);
-    form.add("deployment-source", "Camunda Modeler");
-    form.add("enable-duplicate-filtering", "true");
-    form.add(name, file(name, content));
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return http.withBasicAuth("owner", "demo")
-        .postForEntity(
-            "/engine-rest/deployment/create", new HttpEntity<>(form, headers), String.class);
+    return createDeployment("owner", name, java.util.Map.of(name, content));
   }
 
   @Test
@@ -315,25 +314,7 @@ class ModelerDeploymentTest extends ProcessTestBase {
     // version 2 reminds after one day instead of the configured three
     String v2Xml =
         reship().replace("${deadlines.reshipTrackingReminder}", "P1D").replace("（补发）", "（补发 v2）");
-    var withForms = new LinkedMultiValueMap<String, Object>();
-    withForms.add("deployment-name", "reship-v2");
-    withForms.add("deployment-source", "Camunda Modeler");
-    withForms.add("reship.bpmn", file("reship.bpmn", v2Xml));
-    for (String f : new String[] {"ship-reshipment", "follow-reshipment"}) {
-      withForms.add(
-          f + ".form", file(f + ".form", Files.readString(Path.of("forms/" + f + ".form"))));
-    }
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    assertThat(
-            http.withBasicAuth("owner", "demo")
-                .postForEntity(
-                    "/engine-rest/deployment/create",
-                    new HttpEntity<>(withForms, headers),
-                    String.class)
-                .getStatusCode()
-                .value())
-        .isEqualTo(200);
+    assertThat(deploy("owner", "reship-v2", v2Xml, true).getStatusCode().value()).isEqualTo(200);
     String v2 =
         repo.createProcessDefinitionQuery()
             .processDefinitionKey("reship")
