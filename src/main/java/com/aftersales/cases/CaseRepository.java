@@ -3,7 +3,6 @@ package com.aftersales.cases;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,38 +35,6 @@ public class CaseRepository {
         .query("select " + COLUMNS + " from after_sales_case where case_id = ?", this::map, caseId)
         .stream()
         .findFirst();
-  }
-
-  /** Cases of the register, newest first, optionally filtered. */
-  public List<CaseRecord> list(
-      CaseKind kind,
-      CaseStatus status,
-      OffsetDateTime from,
-      OffsetDateTime to,
-      int offset,
-      int limit) {
-    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from after_sales_case where 1=1");
-    List<Object> args = new ArrayList<>();
-    if (kind != null) {
-      sql.append(" and kind = ?");
-      args.add(kind.name());
-    }
-    if (status != null) {
-      sql.append(" and status = ?");
-      args.add(status.name());
-    }
-    if (from != null) {
-      sql.append(" and opened_at >= ?");
-      args.add(from);
-    }
-    if (to != null) {
-      sql.append(" and opened_at < ?");
-      args.add(to);
-    }
-    sql.append(" order by opened_at desc, case_id limit ? offset ?");
-    args.add(limit);
-    args.add(offset);
-    return jdbc.query(sql.toString(), this::map, args.toArray());
   }
 
   /** How many cases there have been for this kind and order, open or closed. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftersales.cases.CaseService;
 import com.aftersales.support.ProcessTestBase;
-import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -121,9 +120,5 @@ class AuthorizationMatrixTest extends ProcessTestBase {
           default -> throw new IllegalArgumentException(action);
         };
     assertThat(actual).as("%s may %s", user, action).isEqualTo(expected);
-  }
-
-  static Map<String, Object> none() {
-    return Map.of();
   }
 }

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -361,9 +360,5 @@ class HandoverTest extends ProcessTestBase {
                 .getStatusCode()
                 .value())
         .isEqualTo(200);
-  }
-
-  static Map<String, Object> none() {
-    return Map.of();
   }
 }
