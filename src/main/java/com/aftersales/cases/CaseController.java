@@ -17,7 +17,13 @@ import org.springframework.web.bind.annotation.RestController;
 class CaseController {
 
   /** The body of {@code POST /api/cases}. */
-  record OpenCaseRequest(String kind, String orderId, String buyerId, String description) {}
+  record OpenCaseRequest(
+      String kind,
+      String orderId,
+      String buyerId,
+      String description,
+      Object refundAmount,
+      Object returnRequired) {}
 
   /** A case as the API shows it. */
   record CaseView(
@@ -53,11 +59,31 @@ class CaseController {
       throw new InvalidInputException("body", "请求内容为空：需要 kind、orderId、buyerId、description");
     }
     CaseService.Opened opened =
-        cases.open(request.kind(), request.orderId(), request.buyerId(), request.description());
+        cases.open(
+            request.kind(),
+            request.orderId(),
+            request.buyerId(),
+            request.description(),
+            startFields(request));
     CaseView view = view(opened.record());
     return opened.created()
         ? ResponseEntity.created(URI.create("/api/cases/" + view.caseId())).body(view)
         : ResponseEntity.status(HttpStatus.OK).body(view);
+  }
+
+  /** A refund's own start fields; numbers as the forms send them, checked by the process. */
+  private static java.util.Map<String, Object> startFields(OpenCaseRequest request) {
+    java.util.Map<String, Object> fields = new java.util.HashMap<>();
+    if (request.refundAmount() != null) {
+      Object amount = request.refundAmount();
+      fields.put(
+          "refundAmount",
+          amount instanceof Number n ? (Object) n.doubleValue() : amount.toString());
+    }
+    if (request.returnRequired() != null) {
+      fields.put("returnRequired", request.returnRequired());
+    }
+    return fields;
   }
 
   @GetMapping("/{caseId}")

@@ -8,7 +8,8 @@ public enum CaseKind {
   DAMAGE("damage-claim", "破损"),
   WRONG_ITEM("wrong-item-claim", "发错/少发"),
   RETURN("return", "退货"),
-  EXCHANGE("exchange", "换货");
+  EXCHANGE("exchange", "换货"),
+  REFUND("refund", "退款");
 
   private final String processKey;
   private final String label;

@@ -53,6 +53,19 @@ public class CaseService {
    * @throws InvalidInputException when a field is missing or wrong; nothing is started then
    */
   public Opened open(String kindValue, String orderId, String buyerId, String description) {
+    return open(kindValue, orderId, buyerId, description, Map.of());
+  }
+
+  /**
+   * Opens a case with the kind's own start fields (a refund's amount and whether the buyer sends
+   * the goods back); the process's start listener checks them.
+   */
+  public Opened open(
+      String kindValue,
+      String orderId,
+      String buyerId,
+      String description,
+      Map<String, Object> startFields) {
     CaseKind kind = parseKind(kindValue);
     Order order = checkRequest(kind, orderId, buyerId, description);
     String openKey = kind.openKey(order.orderId());
@@ -65,6 +78,12 @@ public class CaseService {
     vars.put(ORDER_ID, order.orderId());
     vars.put(BUYER_ID, buyerId.trim());
     vars.put(DESCRIPTION, description.trim());
+    startFields.forEach(
+        (name, value) -> {
+          if (value != null) {
+            vars.put(name, value);
+          }
+        });
     try {
       var instance =
           runtime.startProcessInstanceByKey(

@@ -23,13 +23,17 @@ public class TaskEscalation {
     this.timeline = timeline;
   }
 
+  /** Escalates every open task of the execution's process instance. */
+  public void escalateOpenTasks(DelegateExecution execution, String why) {
+    escalate(execution, null, why);
+  }
+
   public void escalate(DelegateExecution execution, String taskKey, String why) {
-    for (Task task :
-        tasks
-            .createTaskQuery()
-            .processInstanceId(execution.getProcessInstanceId())
-            .taskDefinitionKey(taskKey)
-            .list()) {
+    var query = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId());
+    if (taskKey != null) {
+      query.taskDefinitionKey(taskKey);
+    }
+    for (Task task : query.list()) {
       tasks.addCandidateGroup(task.getId(), Roles.SUPERVISORS);
       tasks.setPriority(task.getId(), ESCALATED_PRIORITY);
       tasks.createComment(task.getId(), task.getProcessInstanceId(), why);

@@ -6,6 +6,7 @@ import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -48,6 +49,39 @@ public class Deadlines {
    */
   private String returnReceiptEscalation = "P8D";
 
+  /** The buyer can file a refund for a paid, unshipped order only this long after paying. */
+  private String refundFileDelay = "PT24H";
+
+  /** The seller answers a refund of an unshipped order within this, or the platform refunds. */
+  private String refundUnshippedAnswer = "PT48H";
+
+  /** Escalate an unshipped order's refund to a supervisor this long after it was filed. */
+  private String refundUnshippedEscalation = "PT36H";
+
+  /** The seller answers a refund of a shipped order within this, or the platform refunds. */
+  private String refundShippedAnswer = "P7D";
+
+  /** Escalate a shipped order's refund to a supervisor this long after it was filed. */
+  private String refundShippedEscalation = "P6D";
+
+  /** After the buyer shipped a return, the seller refunds within this, or the platform does. */
+  private String refundReturnAnswer = "P10D";
+
+  /** Escalate a returned parcel's refund to a supervisor this long after the buyer shipped. */
+  private String refundReturnEscalation = "P8D";
+
+  /** In a dispute, the seller confirms the buyer's evidence within this. */
+  private String disputeConfirm = "PT24H";
+
+  /** Escalate an unconfirmed dispute to a supervisor this long after it was opened. */
+  private String disputeEscalation = "PT20H";
+
+  /** The platform's reviewer answers within four working days; then a supervisor looks it up. */
+  private String disputeReview = "P6D";
+
+  /** A refund rejected for a parcel in transit waits this long for the buyer to file again. */
+  private String refundRefileGiveUp = "P15D";
+
   /**
    * The deadlines that count service time (see {@link ServiceHours}); all others count calendar
    * time, as the platform's do.
@@ -66,7 +100,15 @@ public class Deadlines {
    * {@code camunda:dueDate="${deadlines.due('refundReport')}"} or in a timer's {@code timeDate}.
    */
   public java.util.Date due(String name) {
-    return java.util.Date.from(due(name, java.time.Instant.now()));
+    return java.util.Date.from(due(name, ClockUtil.getCurrentTime().toInstant()));
+  }
+
+  /**
+   * When the named deadline falls due if it started at {@code start}. The engine's clock is "now"
+   * everywhere, so tests that move it move every deadline with it.
+   */
+  public java.util.Date dueFrom(String name, java.util.Date start) {
+    return java.util.Date.from(due(name, start.toInstant()));
   }
 
   java.time.Instant due(String name, java.time.Instant start) {
@@ -112,6 +154,17 @@ public class Deadlines {
     all.put("returnShipReminder", returnShipReminder);
     all.put("returnShipDeadline", returnShipDeadline);
     all.put("returnReceiptEscalation", returnReceiptEscalation);
+    all.put("refundFileDelay", refundFileDelay);
+    all.put("refundUnshippedAnswer", refundUnshippedAnswer);
+    all.put("refundUnshippedEscalation", refundUnshippedEscalation);
+    all.put("refundShippedAnswer", refundShippedAnswer);
+    all.put("refundShippedEscalation", refundShippedEscalation);
+    all.put("refundReturnAnswer", refundReturnAnswer);
+    all.put("refundReturnEscalation", refundReturnEscalation);
+    all.put("disputeConfirm", disputeConfirm);
+    all.put("disputeEscalation", disputeEscalation);
+    all.put("disputeReview", disputeReview);
+    all.put("refundRefileGiveUp", refundRefileGiveUp);
     return all;
   }
 
@@ -206,5 +259,93 @@ public class Deadlines {
 
   public void setReturnReceiptEscalation(String returnReceiptEscalation) {
     this.returnReceiptEscalation = returnReceiptEscalation;
+  }
+
+  public String getRefundFileDelay() {
+    return refundFileDelay;
+  }
+
+  public void setRefundFileDelay(String refundFileDelay) {
+    this.refundFileDelay = refundFileDelay;
+  }
+
+  public String getRefundUnshippedAnswer() {
+    return refundUnshippedAnswer;
+  }
+
+  public void setRefundUnshippedAnswer(String refundUnshippedAnswer) {
+    this.refundUnshippedAnswer = refundUnshippedAnswer;
+  }
+
+  public String getRefundUnshippedEscalation() {
+    return refundUnshippedEscalation;
+  }
+
+  public void setRefundUnshippedEscalation(String refundUnshippedEscalation) {
+    this.refundUnshippedEscalation = refundUnshippedEscalation;
+  }
+
+  public String getRefundShippedAnswer() {
+    return refundShippedAnswer;
+  }
+
+  public void setRefundShippedAnswer(String refundShippedAnswer) {
+    this.refundShippedAnswer = refundShippedAnswer;
+  }
+
+  public String getRefundShippedEscalation() {
+    return refundShippedEscalation;
+  }
+
+  public void setRefundShippedEscalation(String refundShippedEscalation) {
+    this.refundShippedEscalation = refundShippedEscalation;
+  }
+
+  public String getRefundReturnAnswer() {
+    return refundReturnAnswer;
+  }
+
+  public void setRefundReturnAnswer(String refundReturnAnswer) {
+    this.refundReturnAnswer = refundReturnAnswer;
+  }
+
+  public String getRefundReturnEscalation() {
+    return refundReturnEscalation;
+  }
+
+  public void setRefundReturnEscalation(String refundReturnEscalation) {
+    this.refundReturnEscalation = refundReturnEscalation;
+  }
+
+  public String getDisputeConfirm() {
+    return disputeConfirm;
+  }
+
+  public void setDisputeConfirm(String disputeConfirm) {
+    this.disputeConfirm = disputeConfirm;
+  }
+
+  public String getDisputeEscalation() {
+    return disputeEscalation;
+  }
+
+  public void setDisputeEscalation(String disputeEscalation) {
+    this.disputeEscalation = disputeEscalation;
+  }
+
+  public String getDisputeReview() {
+    return disputeReview;
+  }
+
+  public void setDisputeReview(String disputeReview) {
+    this.disputeReview = disputeReview;
+  }
+
+  public String getRefundRefileGiveUp() {
+    return refundRefileGiveUp;
+  }
+
+  public void setRefundRefileGiveUp(String refundRefileGiveUp) {
+    this.refundRefileGiveUp = refundRefileGiveUp;
   }
 }

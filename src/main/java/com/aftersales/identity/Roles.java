@@ -10,6 +10,9 @@ public final class Roles {
   public static final String FINANCE = "finance";
   public static final String PROCESS_OWNERS = "process-owners";
 
+  /** The shop back office's integration account: reports refund events, works no tasks. */
+  public static final String BACK_OFFICE = "back-office";
+
   /** Group id and its Chinese name. */
   public record Role(String id, String name) {}
 
@@ -19,7 +22,8 @@ public final class Roles {
           new Role(SUPERVISORS, "客服主管"),
           new Role(WAREHOUSE, "仓库（打单/发货）"),
           new Role(FINANCE, "退款/财务"),
-          new Role(PROCESS_OWNERS, "运营（流程负责人）"));
+          new Role(PROCESS_OWNERS, "运营（流程负责人）"),
+          new Role(BACK_OFFICE, "店铺后台（系统对接）"));
 
   private Roles() {}
 }

@@ -12,5 +12,6 @@ class ConsolePage implements WebMvcConfigurer {
   public void addViewControllers(ViewControllerRegistry registry) {
     registry.addRedirectViewController("/console", "/console/index.html");
     registry.addRedirectViewController("/console/", "/console/index.html");
+    registry.addRedirectViewController("/refunds", "/console/refunds.html");
   }
 }

@@ -97,6 +97,31 @@ class LocalShopBackOffice implements ShopBackOffice {
   }
 
   @Override
+  public BigDecimal recordPlatformRefund(String orderId, BigDecimal amount, String reason) {
+    Order order = findOrder(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
+    BigDecimal paid = amount.min(order.refundable()).max(BigDecimal.ZERO);
+    update(
+        "update shop_order set refunded_amount = refunded_amount + ? where order_id = ?",
+        orderId,
+        paid,
+        orderId);
+    record("PLATFORM_REFUND", orderId, paid.toPlainString() + " " + reason);
+    return paid;
+  }
+
+  @Override
+  public void shipOrder(String orderId, String carrier, String trackingNumber) {
+    update(
+        "update shop_order set status = ?, carrier = ?, tracking_number = ? where order_id = ?",
+        orderId,
+        OrderStatus.SHIPPED.name(),
+        carrier,
+        trackingNumber,
+        orderId);
+    record("SHIP", orderId, carrier + " " + trackingNumber);
+  }
+
+  @Override
   public String createReshipOrder(String originalOrderId, String items, int quantity, String note) {
     Order original =
         findOrder(originalOrderId).orElseThrow(() -> new UnknownOrderException(originalOrderId));

@@ -24,6 +24,17 @@ public interface ShopBackOffice {
   void rejectRefund(String orderId, String reason);
 
   /**
+   * Records a refund the platform paid by itself because the seller did not answer in time (or a
+   * dispute went against the seller). Never more than what is still refundable.
+   *
+   * @return the amount recorded
+   */
+  BigDecimal recordPlatformRefund(String orderId, BigDecimal amount, String reason);
+
+  /** The print desk shipped the order: it becomes "seller shipped" with its tracking number. */
+  void shipOrder(String orderId, String carrier, String trackingNumber);
+
+  /**
    * Creates a reship order derived from the original one (the back office prefixes {@code RE}).
    *
    * @return the new order's id

@@ -73,6 +73,23 @@ class AuthorizationMatrixTest extends ProcessTestBase {
     "supervisor,  list processes,         403",
     "anonymous,   list deployments,       401",
     "owner,       list deployments,       200",
+    "finance,     agree refunds in bulk,  200",
+    "supervisor,  agree refunds in bulk,  403",
+    "agent1,      agree refunds in bulk,  403",
+    "anonymous,   agree refunds in bulk,  401",
+    "finance,     list pending refunds,   200",
+    "supervisor,  list pending refunds,   200",
+    "agent1,      list pending refunds,   403",
+    "backoffice,  report a refund event,  200",
+    "finance,     report a refund event,  403",
+    "supervisor,  report a refund event,  403",
+    "agent1,      report a refund event,  403",
+    "warehouse,   report a refund event,  403",
+    "anonymous,   report a refund event,  401",
+    "backoffice,  open a case,            403",
+    "backoffice,  see the agents' task,   404",
+    "agent1,      open a refund,          201",
+    "warehouse,   open a refund,          403",
   })
   void roleAction(String user, String action, int expected) {
     String task = agentsTask();
@@ -113,6 +130,32 @@ class AuthorizationMatrixTest extends ProcessTestBase {
           case "export a register" ->
               status(
                   user, HttpMethod.GET, "/api/registers/cases/export.xlsx?from=2026-01-01", null);
+          case "agree refunds in bulk" ->
+              status(
+                  user,
+                  HttpMethod.POST,
+                  "/api/refunds/approvals",
+                  "{\"items\":[{\"taskId\":\"no-such-task\"}]}");
+          case "list pending refunds" ->
+              status(user, HttpMethod.GET, "/api/refunds/pending?size=5", null);
+          case "report a refund event" -> {
+            String orderId = orders.create("buyer_auth", "30.00", 1);
+            yield status(
+                user,
+                HttpMethod.POST,
+                "/api/refunds/events",
+                "{\"orderId\":\"" + orderId + "\",\"type\":\"PAID\"}");
+          }
+          case "open a refund" -> {
+            String orderId = orders.create("buyer_auth", "30.00", 1);
+            yield status(
+                user,
+                HttpMethod.POST,
+                "/api/cases",
+                "{\"kind\":\"REFUND\",\"orderId\":\""
+                    + orderId
+                    + "\",\"buyerId\":\"buyer_auth\",\"description\":\"x\",\"refundAmount\":10}");
+          }
           case "see the console" -> status(user, HttpMethod.GET, "/api/console/summary", null);
           case "list processes" -> status(user, HttpMethod.GET, "/api/processes", null);
           case "list deployments" ->

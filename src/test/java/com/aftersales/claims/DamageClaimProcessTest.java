@@ -85,6 +85,23 @@ class DamageClaimProcessTest extends ProcessPathTest {
   }
 
   @Test
+  void shouldSettleTheClaimWhenThePlatformRefundsBecauseFinanceDidNotAnswerInTime() {
+    ProcessInstance pi = atOffer("100.00", 1, "USABLE", 1);
+    complete(
+        pi,
+        "userTask_offerResolution",
+        vars("buyerChoice", "ACCEPT_COMPENSATION", "offeredCompensation", 5.0));
+    runDueJobs(pi);
+    // the order was delivered and the trade succeeded: the platform's seven days run
+    moveClock(java.time.Duration.ofDays(7).plusMinutes(1));
+    runDueTimers(pi);
+    assertThat(pi).isEnded().hasPassed("callActivity_refund", "endEvent_settled");
+    Assertions.assertThat(orders.refunded(orderOf(pi))).isEqualByComparingTo("5.00");
+    Assertions.assertThat(orders.remarks(orderOf(pi), "remark_internal"))
+        .contains("平台已自动退款 5.00 元");
+  }
+
+  @Test
   void shouldReshipASealRingWhenALeakingItemIsCompensated() {
     ProcessInstance pi = atOffer("60.00", 1, "LEAKING", 1);
     complete(

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import com.aftersales.shop.ShopBackOffice;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -71,6 +72,39 @@ public abstract class ProcessTestBase {
               .createJobQuery()
               .rootProcessInstanceId(pi.getId())
               .messages()
+              .executable()
+              .list();
+      if (due.isEmpty()) {
+        return;
+      }
+      for (Job j : due) {
+        execute(j);
+      }
+    }
+  }
+
+  /** Moves the engine's clock (timers, due dates, deadlines) forward from where it stands. */
+  protected void moveClock(java.time.Duration by) {
+    ClockUtil.setCurrentTime(
+        new java.util.Date(ClockUtil.getCurrentTime().getTime() + by.toMillis()));
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  /**
+   * Executes every job of the case that is due by the engine's clock, timers included, until none
+   * is left.
+   */
+  protected void runDueTimers(ProcessInstance pi) {
+    for (int round = 0; round < 20; round++) {
+      var due =
+          processEngine
+              .getManagementService()
+              .createJobQuery()
+              .rootProcessInstanceId(pi.getId())
               .executable()
               .list();
       if (due.isEmpty()) {

@@ -62,6 +62,15 @@ public class TestOrders {
     jdbc.update("update shop_order set status = ? where order_id = ?", status, orderId);
   }
 
+  public void paidAt(String orderId, OffsetDateTime paidAt) {
+    jdbc.update("update shop_order set paid_at = ? where order_id = ?", paidAt, orderId);
+  }
+
+  public String status(String orderId) {
+    return jdbc.queryForObject(
+        "select status from shop_order where order_id = ?", String.class, orderId);
+  }
+
   public void signedAt(String orderId, OffsetDateTime signedAt) {
     jdbc.update("update shop_order set signed_at = ? where order_id = ?", signedAt, orderId);
   }

@@ -1,0 +1,308 @@
+package com.aftersales.refund;
+
+import static com.aftersales.cases.CaseVariables.*;
+
+import com.aftersales.cases.CaseTimeline;
+import com.aftersales.cases.ForbiddenException;
+import com.aftersales.cases.InvalidInputException;
+import com.aftersales.identity.Roles;
+import com.aftersales.shop.ShopBackOffice;
+import com.aftersales.shop.UnknownOrderException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Finance's refund desk and the back office's door: pending refunds page by page, agreeing many at
+ * once (each checked and recorded on its own), and refund events from the shop back office.
+ */
+@Service
+public class RefundDesk {
+
+  static final int MAX_BATCH = 200;
+  static final int MAX_PAGE_SIZE = 200;
+  private static final List<String> DECISION_TASKS =
+      List.of(RefundService.APPROVE_TASK, RefundService.TRANSFER_TASK);
+  private static final List<String> SHOWN =
+      List.of(
+          CASE_ID,
+          ORDER_ID,
+          BUYER_ID,
+          ITEM_TITLE,
+          RefundService.REFUND_AMOUNT,
+          RefundService.REFUND_REASON,
+          RefundService.TRADE_STATE_LABEL,
+          "payeeChannel");
+
+  /** An event from the shop back office. */
+  public record Event(String orderId, String type, String note) {}
+
+  /** What an event did: APPLIED to the named cases, or IGNORED (duplicate, late, nothing open). */
+  public record EventResult(
+      String orderId,
+      String type,
+      String typeLabel,
+      String outcome,
+      List<String> caseIds,
+      String message) {}
+
+  /** A refund waiting for finance. */
+  public record Pending(
+      String taskId,
+      String taskName,
+      String caseId,
+      String orderId,
+      String buyerId,
+      String itemTitle,
+      Object amount,
+      Object reason,
+      Object tradeStateLabel,
+      boolean transfer,
+      Date due,
+      String assignee,
+      int priority) {}
+
+  public record PendingPage(List<Pending> items, long total, int page, int size) {}
+
+  /** One line of a bulk approval: the task and finance's note. */
+  public record Item(String taskId, String note) {}
+
+  public record ItemResult(String taskId, String caseId, String result, String reason) {}
+
+  public record BulkResult(int done, int refused, List<ItemResult> results) {}
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final IdentityService identity;
+  private final ShopBackOffice shop;
+  private final CaseTimeline timeline;
+  private final TransactionTemplate tx;
+
+  RefundDesk(
+      RuntimeService runtime,
+      TaskService tasks,
+      IdentityService identity,
+      ShopBackOffice shop,
+      CaseTimeline timeline,
+      PlatformTransactionManager transactions) {
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.identity = identity;
+    this.shop = shop;
+    this.timeline = timeline;
+    this.tx = new TransactionTemplate(transactions);
+  }
+
+  // ---------------------------------------------------------------- events
+
+  public EventResult receive(Event event) {
+    requireAny("只有店铺后台对接账号可以上报退款事件", Roles.BACK_OFFICE);
+    if (event == null) {
+      throw new InvalidInputException("body", "请求内容为空：需要 orderId、type");
+    }
+    if (event.orderId() == null || event.orderId().isBlank()) {
+      throw new InvalidInputException("orderId", "请填写订单编号");
+    }
+    RefundEventType type =
+        RefundEventType.parse(event.type())
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "type",
+                        (event.type() == null || event.type().isBlank()
+                                ? "请填写事件类型"
+                                : "不认识的事件类型 “" + event.type() + "”")
+                            + "，可选："
+                            + RefundEventType.choices()));
+    String note = event.note() == null || event.note().isBlank() ? null : event.note().trim();
+    if (note != null && note.length() > 500) {
+      throw new InvalidInputException("note", "说明最多 500 个字");
+    }
+    String orderId = event.orderId().trim();
+    shop.findOrder(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
+    List<String> applied = new ArrayList<>();
+    Set<String> waiting = new LinkedHashSet<>();
+    for (ProcessInstance pi : refundsOf(orderId)) {
+      waiting.add(pi.getBusinessKey());
+      if (correlate(pi, type, note)) {
+        applied.add(pi.getBusinessKey());
+      }
+    }
+    if (applied.isEmpty()) {
+      for (String caseId : waiting) {
+        timeline.record(
+            caseId, "refundEvent", "后台通知", null, "后台通知“" + type.label + "”已忽略：当前步骤不等待这个通知（重复或过时）");
+      }
+      return new EventResult(
+          orderId,
+          type.name(),
+          type.label,
+          "IGNORED",
+          List.of(),
+          waiting.isEmpty()
+              ? "订单 " + orderId + " 没有进行中的退款，通知已忽略"
+              : "订单 " + orderId + " 的退款当前不等待“" + type.label + "”，通知已忽略（重复或过时的通知不会改变任何东西）");
+    }
+    return new EventResult(
+        orderId, type.name(), type.label, "APPLIED", applied, "已处理：" + type.label);
+  }
+
+  private List<ProcessInstance> refundsOf(String orderId) {
+    return runtime
+        .createProcessInstanceQuery()
+        .processDefinitionKey("refund")
+        .variableValueEquals(ORDER_ID, orderId)
+        .active()
+        .list();
+  }
+
+  private boolean correlate(ProcessInstance pi, RefundEventType type, String note) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(RefundService.REFUND_EVENT, type.name());
+        vars.put(RefundService.REFUND_EVENT_NOTE, note);
+        return !runtime
+            .createMessageCorrelation(type.message)
+            .processInstanceId(pi.getId())
+            .setVariables(vars)
+            .correlateAllWithResult()
+            .isEmpty();
+      } catch (OptimisticLockingException raced) {
+        // the same event arrived twice at once: the other request handled it
+        if (attempt >= 2) {
+          return false;
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- finance's desk
+
+  public PendingPage pending(int page, int size) {
+    requireAny("只有财务或主管可以查看待审核退款", Roles.FINANCE, Roles.SUPERVISORS);
+    if (page < 0) {
+      throw new InvalidInputException("page", "页码从 0 开始");
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw new InvalidInputException("size", "每页条数应在 1 到 " + MAX_PAGE_SIZE + " 之间");
+    }
+    var query =
+        tasks.createTaskQuery().taskDefinitionKeyIn(DECISION_TASKS.toArray(String[]::new)).active();
+    long total = query.count();
+    List<Pending> items = new ArrayList<>();
+    for (Task t :
+        query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(page * size, size)) {
+      Map<String, Object> v = tasks.getVariables(t.getId(), SHOWN);
+      items.add(
+          new Pending(
+              t.getId(),
+              t.getName(),
+              (String) v.get(CASE_ID),
+              (String) v.get(ORDER_ID),
+              (String) v.get(BUYER_ID),
+              (String) v.get(ITEM_TITLE),
+              v.get(RefundService.REFUND_AMOUNT),
+              v.get(RefundService.REFUND_REASON),
+              v.get(RefundService.TRADE_STATE_LABEL),
+              RefundService.TRANSFER_TASK.equals(t.getTaskDefinitionKey()),
+              t.getDueDate(),
+              t.getAssignee(),
+              t.getPriority()));
+    }
+    return new PendingPage(items, total, page, size);
+  }
+
+  /**
+   * Agrees each refund on its own: claimed and completed in one transaction per item, through the
+   * same checks as Tasklist. One refused item neither stops nor undoes the others.
+   */
+  public BulkResult approve(List<Item> items) {
+    String user = requireAny("只有财务（退款人员）可以同意退款", Roles.FINANCE);
+    if (items == null || items.isEmpty()) {
+      throw new InvalidInputException("items", "请至少选择一笔退款");
+    }
+    if (items.size() > MAX_BATCH) {
+      throw new InvalidInputException("items", "一次最多同意 " + MAX_BATCH + " 笔，请分批处理");
+    }
+    List<ItemResult> results = new ArrayList<>();
+    int done = 0;
+    for (Item item : items) {
+      ItemResult r = approveOne(item, user);
+      if ("DONE".equals(r.result())) {
+        done++;
+      }
+      results.add(r);
+    }
+    return new BulkResult(done, results.size() - done, results);
+  }
+
+  private ItemResult approveOne(Item item, String user) {
+    String taskId = item == null || item.taskId() == null ? "" : item.taskId().trim();
+    String note =
+        item == null || item.note() == null || item.note().isBlank() ? null : item.note().trim();
+    if (taskId.isEmpty()) {
+      return new ItemResult(taskId, null, "REFUSED", "缺少任务编号 taskId");
+    }
+    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null) {
+      return new ItemResult(taskId, null, "REFUSED", "找不到这笔待审核退款（可能已被处理）");
+    }
+    String caseId = (String) tasks.getVariable(taskId, CASE_ID);
+    if (!DECISION_TASKS.contains(task.getTaskDefinitionKey())) {
+      return new ItemResult(taskId, caseId, "REFUSED", "这不是退款审核任务（" + task.getName() + "）");
+    }
+    if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
+      return new ItemResult(
+          taskId, caseId, "REFUSED", "已由 " + task.getAssignee() + " 认领，请对方处理或请主管改派");
+    }
+    if (note != null && note.length() > 1000) {
+      return new ItemResult(taskId, caseId, "REFUSED", "财务备注最多 1000 个字");
+    }
+    try {
+      tx.executeWithoutResult(
+          status -> {
+            if (task.getAssignee() == null) {
+              tasks.claim(taskId, user);
+            }
+            Map<String, Object> vars = new HashMap<>();
+            vars.put(RefundService.REFUND_DECISION, RefundService.Decision.AGREE.name());
+            vars.put(RefundService.FINANCE_NOTE, note == null ? "批量同意" : note);
+            tasks.complete(taskId, vars);
+          });
+      return new ItemResult(taskId, caseId, "DONE", null);
+    } catch (InvalidInputException e) {
+      return new ItemResult(taskId, caseId, "REFUSED", e.getMessage());
+    } catch (OptimisticLockingException e) {
+      return new ItemResult(taskId, caseId, "REFUSED", "同时有人在处理这笔退款，请刷新后再试");
+    } catch (ProcessEngineException e) {
+      return new ItemResult(taskId, caseId, "REFUSED", "处理失败：" + e.getMessage());
+    }
+  }
+
+  private String requireAny(String refusal, String... groups) {
+    Authentication auth = identity.getCurrentAuthentication();
+    List<String> mine = auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
+    if (auth == null
+        || (mine.stream().noneMatch(List.of(groups)::contains)
+            && !mine.contains("camunda-admin"))) {
+      throw new ForbiddenException(refusal);
+    }
+    return auth.getUserId();
+  }
+}
