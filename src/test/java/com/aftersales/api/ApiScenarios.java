@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -574,5 +575,115 @@ abstract class ApiScenarios {
         .contains(orderId)
         .contains("tb_list")
         .contains("破损");
+  }
+
+  @Test
+  void aRefundOpenedOverTheApiIsAgreedInBulkAndRepeatedBackOfficeEventsAreHarmless() {
+    String orderId = orders.create("tb_refund", "40.00", 1);
+    orders.status(orderId, "SHIPPED");
+    orders.signedAt(orderId, java.time.OffsetDateTime.now().minusDays(1));
+    Rest agent = as("agent1");
+    Object[][] bad = {
+      {99, "超过可退金额 40.00 元"}, {"十元", "必须是金额数字"}, {-1, "不能为负数"}, {0.001, "最多保留两位小数"},
+    };
+    for (Object[] c : bad) {
+      ResponseEntity<String> r =
+          agent.post(
+              "/api/cases",
+              Map.of(
+                  "kind", "REFUND",
+                  "orderId", orderId,
+                  "buyerId", "tb_refund",
+                  "description", "少了一件",
+                  "refundAmount", c[0]));
+      assertThat(r.getStatusCode().value()).as("%s -> %s", c[0], r.getBody()).isEqualTo(400);
+      assertThat(agent.json(r).path("field").asText()).isEqualTo("refundAmount");
+      assertThat(agent.json(r).path("detail").asText()).contains((String) c[1]);
+    }
+    assertThat(orders.count("select count(*) from after_sales_case where order_id = ?", orderId))
+        .isZero();
+    ResponseEntity<String> opened =
+        agent.post(
+            "/api/cases",
+            Map.of(
+                "kind", "REFUND",
+                "orderId", orderId,
+                "buyerId", "tb_refund",
+                "description", "少了一件",
+                "refundAmount", 12.5));
+    assertThat(opened.getStatusCode().value()).as(opened.getBody()).isEqualTo(201);
+    String caseId = agent.json(opened).path("caseId").asText();
+    admin().runJobs(caseId);
+
+    Rest finance = as("finance");
+    JsonNode pending = finance.json(finance.get("/api/refunds/pending?size=200"));
+    assertThat(pending.path("items").findValuesAsText("caseId")).contains(caseId);
+    String taskId = finance.task(caseId, "userTask_approveRefund");
+    ResponseEntity<String> bulk =
+        finance.post(
+            "/api/refunds/approvals",
+            Map.of(
+                "items",
+                List.of(
+                    Map.of("taskId", taskId, "note", "已核对"), Map.of("taskId", "no-such-task"))));
+    assertThat(bulk.getStatusCode().value()).as(bulk.getBody()).isEqualTo(200);
+    JsonNode result = finance.json(bulk);
+    assertThat(result.path("done").asInt()).isEqualTo(1);
+    assertThat(result.path("refused").asInt()).isEqualTo(1);
+    assertThat(result.path("results").get(1).path("reason").asText()).contains("找不到");
+    admin().runJobs(caseId);
+    JsonNode closed = agent.json(agent.get("/api/cases/" + caseId));
+    assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
+    assertThat(closed.path("category").asText()).isEqualTo("AGREED/FINANCE");
+    assertThat(orders.refunded(orderId)).isEqualByComparingTo("12.50");
+
+    // the back office's events: a late one is ignored, a dispute moves the case once
+    Rest backOffice = as("backoffice");
+    ResponseEntity<String> late =
+        backOffice.post("/api/refunds/events", Map.of("orderId", orderId, "type", "PAID"));
+    assertThat(late.getStatusCode().value()).as(late.getBody()).isEqualTo(200);
+    assertThat(backOffice.json(late).path("outcome").asText()).isEqualTo("IGNORED");
+
+    String disputed = orders.create("tb_refund", "40.00", 1);
+    orders.status(disputed, "SHIPPED");
+    orders.signedAt(disputed, java.time.OffsetDateTime.now().minusDays(1));
+    ResponseEntity<String> second =
+        agent.post(
+            "/api/cases",
+            Map.of(
+                "kind",
+                "REFUND",
+                "orderId",
+                disputed,
+                "buyerId",
+                "tb_refund",
+                "description",
+                "质量问题"));
+    String disputedCase = agent.json(second).path("caseId").asText();
+    admin().runJobs(disputedCase);
+    Map<String, String> dispute = Map.of("orderId", disputed, "type", "DISPUTED");
+    assertThat(
+            backOffice
+                .json(backOffice.post("/api/refunds/events", dispute))
+                .path("outcome")
+                .asText())
+        .isEqualTo("APPLIED");
+    assertThat(
+            backOffice
+                .json(backOffice.post("/api/refunds/events", dispute))
+                .path("outcome")
+                .asText())
+        .isEqualTo("IGNORED");
+    admin().runJobs(disputedCase);
+    assertThat(agent.task(disputedCase, "userTask_confirmEvidence")).isNotBlank();
+
+    ResponseEntity<String> unknownType =
+        backOffice.post("/api/refunds/events", Map.of("orderId", disputed, "type", "MAYBE"));
+    assertThat(unknownType.getStatusCode().value()).isEqualTo(400);
+    assertThat(backOffice.json(unknownType).path("field").asText()).isEqualTo("type");
+    ResponseEntity<String> unknownOrder =
+        backOffice.post("/api/refunds/events", Map.of("orderId", "NOPE-9", "type", "PAID"));
+    assertThat(unknownOrder.getStatusCode().value()).isEqualTo(422);
+    assertThat(backOffice.json(unknownOrder).path("field").asText()).isEqualTo("orderId");
   }
 }
