@@ -684,6 +684,29 @@ abstract class ApiScenarios {
     ResponseEntity<String> unknownOrder =
         backOffice.post("/api/refunds/events", Map.of("orderId", "NOPE-9", "type", "PAID"));
     assertThat(unknownOrder.getStatusCode().value()).isEqualTo(422);
+
+    // Tasklist's start form for a refund: the same checks, the clerk's words under the form
+    String viaForm = orders.create("tb_refund", "40.00", 1);
+    orders.status(viaForm, "SHIPPED");
+    java.util.function.Function<Object, ResponseEntity<String>> submit =
+        amount ->
+            agent.post(
+                "/engine-rest/process-definition/key/refund/submit-form",
+                Map.of(
+                    "variables",
+                    Map.of(
+                        "orderId", Map.of("value", viaForm),
+                        "buyerId", Map.of("value", "tb_refund"),
+                        "description", Map.of("value", "买家拒收"),
+                        "refundAmount", Map.of("value", amount))));
+    ResponseEntity<String> partial = submit.apply(5.0);
+    assertThat(partial.getStatusCode().value()).isEqualTo(400);
+    assertThat(agent.json(partial).path("message").asText()).contains("已发货未收货只能整单退款（40.00 元）");
+    ResponseEntity<String> whole = submit.apply(40.0);
+    assertThat(whole.getStatusCode().value()).as(whole.getBody()).isEqualTo(200);
+    assertThat(agent.json(whole).path("businessKey").asText()).isEqualTo("REFUND-" + viaForm);
+    admin().runJobs("REFUND-" + viaForm);
+    assertThat(as("warehouse").task("REFUND-" + viaForm, "userTask_interceptParcel")).isNotBlank();
     assertThat(backOffice.json(unknownOrder).path("field").asText()).isEqualTo("orderId");
   }
 }
