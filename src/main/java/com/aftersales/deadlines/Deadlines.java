@@ -79,6 +79,15 @@ public class Deadlines {
   /** The platform's reviewer answers within four working days; then a supervisor looks it up. */
   private String disputeReview = "P6D";
 
+  /** The agent contacts an unpaid order's buyer within this. */
+  private String dunningContact = "PT4H";
+
+  /** An unreachable buyer is tried again after this. */
+  private String dunningRetry = "PT2H";
+
+  /** The platform closes an order not paid this long after it was placed. */
+  private String dunningAutoClose = "PT72H";
+
   /** A refund rejected for a parcel in transit waits this long for the buyer to file again. */
   private String refundRefileGiveUp = "P15D";
 
@@ -165,6 +174,9 @@ public class Deadlines {
     all.put("disputeEscalation", disputeEscalation);
     all.put("disputeReview", disputeReview);
     all.put("refundRefileGiveUp", refundRefileGiveUp);
+    all.put("dunningContact", dunningContact);
+    all.put("dunningRetry", dunningRetry);
+    all.put("dunningAutoClose", dunningAutoClose);
     return all;
   }
 
@@ -347,5 +359,29 @@ public class Deadlines {
 
   public void setRefundRefileGiveUp(String refundRefileGiveUp) {
     this.refundRefileGiveUp = refundRefileGiveUp;
+  }
+
+  public String getDunningContact() {
+    return dunningContact;
+  }
+
+  public void setDunningContact(String dunningContact) {
+    this.dunningContact = dunningContact;
+  }
+
+  public String getDunningRetry() {
+    return dunningRetry;
+  }
+
+  public void setDunningRetry(String dunningRetry) {
+    this.dunningRetry = dunningRetry;
+  }
+
+  public String getDunningAutoClose() {
+    return dunningAutoClose;
+  }
+
+  public void setDunningAutoClose(String dunningAutoClose) {
+    this.dunningAutoClose = dunningAutoClose;
   }
 }

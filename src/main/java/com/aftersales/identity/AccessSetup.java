@@ -121,6 +121,13 @@ class AccessSetup {
         ProcessDefinitionPermissions.READ,
         ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.UPDATE_INSTANCE);
+    grant(
+        BACK_OFFICE,
+        Resources.PROCESS_DEFINITION,
+        "dunning",
+        ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.UPDATE_INSTANCE);
     // Process owners: deploy and manage models and decisions.
     grant(PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.ALL);
     grant(PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.ALL);

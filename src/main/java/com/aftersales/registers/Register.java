@@ -93,7 +93,29 @@ public enum Register {
           new Column("resaleable", "可二次销售"),
           new Column("restocked", "已入库"),
           new Column("gift_returned", "赠品已退回"),
-          new Column("case_id", "售后单号")));
+          new Column("case_id", "售后单号"))),
+  DUNNING_DETAILS(
+      "dunning-details",
+      "催款明细",
+      "dunning_detail",
+      "contacted_at",
+      "agent",
+      "result",
+      "order_id",
+      List.of(
+          new Column("run_date", "下单日期"),
+          new Column("order_id", "订单编号"),
+          new Column("buyer_id", "买家会员名"),
+          new Column("amount", "金额（元）"),
+          new Column("attempt", "第几次联系"),
+          new Column("contacted_at", "联系时间"),
+          new Column("channel", "联系方式"),
+          new Column("answered_by", "接听人"),
+          new Column("result", "结果"),
+          new Column("promised_at", "约定付款时间"),
+          new Column("agent", "客服"),
+          new Column("note", "沟通记录"),
+          new Column("case_id", "催款单号")));
 
   /** A column: its name in the table and its heading for people. */
   public record Column(String name, String label) {}

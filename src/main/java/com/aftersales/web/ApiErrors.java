@@ -61,6 +61,27 @@ class ApiErrors {
         HttpStatus.BAD_REQUEST, "请求格式有误", "请求内容不是有效的 JSON，或字段类型不对（例如金额应为数字、文字应加引号）", "unreadable");
   }
 
+  @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+  ProblemDetail tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+    ProblemDetail p =
+        problem(
+            HttpStatus.PAYLOAD_TOO_LARGE, "文件太大", "文件超过上传上限（50MB）。请按日期分批导出订单报表后再导入", "too-large");
+    p.setProperty("field", "file");
+    return p;
+  }
+
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  ProblemDetail notMultipart(org.springframework.web.multipart.MultipartException e) {
+    ProblemDetail p =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "请上传文件",
+            "请以表单文件（multipart/form-data，字段名 file）上传订单报表",
+            "not-multipart");
+    p.setProperty("field", "file");
+    return p;
+  }
+
   @ExceptionHandler(RuntimeException.class)
   ProblemDetail unexpected(RuntimeException e) {
     LOG.error("Unexpected error", e);

@@ -53,7 +53,10 @@ class ModelTest extends ProcessTestBase {
           "disputeDue",
           "disputeEscalateAt",
           "refundFileableAt",
-          "returnAnswerDue");
+          "returnAnswerDue",
+          "contactDue",
+          "autoCloseAt",
+          "promisedAt");
 
   private static final Set<String> BEAN_ATTRIBUTES =
       Set.of("delegateExpression", "failedJobRetryTimeCycle", "dueDate", "followUpDate");

@@ -1,0 +1,37 @@
+package com.aftersales.dunning;
+
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The beans {@code bpmn/dunning.bpmn} names. */
+@Configuration
+class DunningDelegates {
+
+  @Bean
+  ExecutionListener dunningOpening(DunningService dunning) {
+    return dunning::opening;
+  }
+
+  @Bean
+  ExecutionListener dunningClosing(DunningService dunning) {
+    return dunning::closing;
+  }
+
+  @Bean
+  TaskListener dunningContactCheck(DunningService dunning) {
+    return dunning::contacted;
+  }
+
+  @Bean
+  JavaDelegate dunningPaid(DunningService dunning) {
+    return dunning::paid;
+  }
+
+  @Bean
+  JavaDelegate dunningAutoClosed(DunningService dunning) {
+    return dunning::autoClosed;
+  }
+}

@@ -1,0 +1,267 @@
+package com.aftersales.orders;
+
+import static com.aftersales.orders.ReportFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.aftersales.support.ProcessTestBase;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The order report importer on files written to look like real exports. */
+class OrderImportTest extends ProcessTestBase {
+
+  private static final AtomicInteger SEQ = new AtomicInteger();
+
+  @Autowired OrderImporter importer;
+  @Autowired JdbcTemplate jdbc;
+
+  /** A fresh 18-digit order number, like the platform's. */
+  static String orderNo() {
+    return String.format("3%08d%09d", System.nanoTime() % 100_000_000L, SEQ.incrementAndGet());
+  }
+
+  private OrderImporter.Status importFile(byte[] content, String name) throws Exception {
+    OrderImporter.Started started =
+        importer.start(new ByteArrayInputStream(content), name, "agent1");
+    started.done().get();
+    return importer.status(started.id());
+  }
+
+  private Map<String, Object> order(String orderId) {
+    return jdbc.queryForMap("select * from shop_order where order_id = ?", orderId);
+  }
+
+  @Test
+  void importsANewExportInUtf8WithAByteOrderMark() throws Exception {
+    String unpaid = orderNo();
+    String paid = orderNo();
+    byte[] file =
+        csv(
+            NEW_HEADINGS,
+            List.of(
+                Line.unpaid(unpaid, "tb_lin88", "2026-11-22 10:15:30"),
+                Line.paid(paid, "tb_chen_y", "2026-11-22 11:00:00", "2026-11-22 11:02:10")),
+            StandardCharsets.UTF_8,
+            true);
+    OrderImporter.Status status = importFile(file, "ExportOrderList202611230900.csv");
+    assertThat(status.status()).isEqualTo("DONE");
+    assertThat(status.encoding()).isEqualTo("UTF-8");
+    assertThat(status.created()).isEqualTo(2);
+    assertThat(status.failed()).isZero();
+
+    Map<String, Object> o = order(unpaid);
+    assertThat(o.get("status")).isEqualTo("WAITING_PAYMENT");
+    assertThat(o.get("buyer_id")).isEqualTo("tb_lin88");
+    assertThat(o.get("phone")).isEqualTo("13800001234");
+    assertThat(o.get("address")).isEqualTo("浙江省 杭州市 余杭区 ****");
+    assertThat(o.get("item_title")).isEqualTo("保温杯 500ml");
+    assertThat((BigDecimal) o.get("order_total")).isEqualByComparingTo("88.00");
+    assertThat((BigDecimal) o.get("total_paid")).isEqualByComparingTo("0");
+    assertThat(((OffsetDateTime) o.get("created_at")).toInstant())
+        .isEqualTo(OffsetDateTime.of(2026, 11, 22, 2, 15, 30, 0, ZoneOffset.UTC).toInstant());
+    assertThat(order(paid).get("status")).isEqualTo("PAID");
+    assertThat((BigDecimal) order(paid).get("total_paid")).isEqualByComparingTo("88.00");
+  }
+
+  @Test
+  void importsAnOlderGbkExportWithOtherColumnNames() throws Exception {
+    String id = orderNo();
+    byte[] file =
+        csv(
+            OLD_HEADINGS,
+            List.of(
+                new Line(
+                    id,
+                    "tb_zhou77",
+                    "120.00",
+                    "10.00",
+                    "130.00",
+                    "130.00",
+                    "卖家已发货，等待买家确认",
+                    "2026/11/20 9:05",
+                    "2026/11/20 9:07",
+                    "真丝围巾",
+                    "2")),
+            ReportFile.GBK,
+            false);
+    OrderImporter.Status status = importFile(file, "订单报表.csv");
+    assertThat(status.encoding()).isEqualTo("GBK");
+    assertThat(status.created()).isEqualTo(1);
+    Map<String, Object> o = order(id);
+    assertThat(o.get("status")).isEqualTo("SHIPPED");
+    assertThat(o.get("item_title")).isEqualTo("真丝围巾");
+    assertThat(o.get("quantity")).isEqualTo(2);
+    assertThat((BigDecimal) o.get("item_price")).isEqualByComparingTo("60.00");
+    assertThat((BigDecimal) o.get("postage")).isEqualByComparingTo("10.00");
+    assertThat((BigDecimal) o.get("total_paid")).isEqualByComparingTo("130.00");
+  }
+
+  @Test
+  void importsAnXlsxExportWithRealDateCells() throws Exception {
+    String id = orderNo();
+    byte[] file =
+        xlsx(
+            NEW_HEADINGS,
+            List.of(Line.paid(id, "tb_wu_fang", "2026-11-21 20:30:00", "2026-11-21 20:31:00")));
+    OrderImporter.Status status = importFile(file, "订单报表.xlsx");
+    assertThat(status.format()).isEqualTo("XLSX");
+    assertThat(status.created()).as(importer.errors(status.id(), 0, 10).toString()).isEqualTo(1);
+    Map<String, Object> o = order(id);
+    assertThat(((OffsetDateTime) o.get("created_at")).toInstant())
+        .isEqualTo(OffsetDateTime.of(2026, 11, 21, 12, 30, 0, 0, ZoneOffset.UTC).toInstant());
+    assertThat((BigDecimal) o.get("order_total")).isEqualByComparingTo("88.00");
+  }
+
+  @Test
+  void reportsJunkRowsWithTheirLineAndImportsTheRest() throws Exception {
+    String good = orderNo();
+    String alsoGood = orderNo();
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("订单报表（导出时间 2026-11-23 09:00）"));
+    rows.add(NEW_HEADINGS);
+    rows.add(
+        ReportFixtures.cells(NEW_HEADINGS, Line.unpaid(good, "tb_a", "2026-11-22 08:00:00"), true));
+    rows.add(
+        ReportFixtures.cells(NEW_HEADINGS, Line.unpaid("", "tb_b", "2026-11-22 08:00:00"), true));
+    rows.add(
+        ReportFixtures.cells(
+            NEW_HEADINGS,
+            Line.unpaid(orderNo(), "tb_c", "2026-11-22 08:00:00").withStatus("退款中", "", ""),
+            true));
+    rows.add(ReportFixtures.cells(NEW_HEADINGS, Line.unpaid(orderNo(), "tb_d", "昨天下午"), true));
+    rows.add(List.of("", "", ""));
+    rows.add(
+        ReportFixtures.cells(
+            NEW_HEADINGS,
+            new Line(
+                orderNo(),
+                "tb_e",
+                "abc",
+                "0",
+                "",
+                "",
+                "等待买家付款",
+                "2026-11-22 08:00:00",
+                "",
+                "杯子",
+                "1"),
+            true));
+    rows.add(
+        ReportFixtures.cells(
+            NEW_HEADINGS, Line.unpaid(alsoGood, "tb_f", "2026-11-22 09:00:00"), true));
+    rows.add(List.of("合计", "", "", "176.00"));
+    OrderImporter.Status status = importFile(csvRows(rows, StandardCharsets.UTF_8, true), "x.csv");
+    assertThat(status.status()).isEqualTo("DONE");
+    assertThat(status.created()).isEqualTo(2);
+    assertThat(status.failed()).isEqualTo(5);
+    assertThat(status.message()).contains("5 行未导入");
+    List<OrderImporter.RowError> errors = importer.errors(status.id(), 0, 100);
+    assertThat(errors)
+        .extracting(OrderImporter.RowError::line, OrderImporter.RowError::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(4, "缺少订单编号"),
+            org.assertj.core.groups.Tuple.tuple(5, "订单状态 “退款中” 无法识别"),
+            org.assertj.core.groups.Tuple.tuple(6, "订单创建时间 “昨天下午” 不是日期时间（应如 2026-11-22 10:30:00）"),
+            org.assertj.core.groups.Tuple.tuple(8, "买家应付货款 “abc” 不是金额"),
+            org.assertj.core.groups.Tuple.tuple(10, "订单编号 “合计” 无效"));
+    assertThat(order(good).get("buyer_id")).isEqualTo("tb_a");
+    assertThat(order(alsoGood).get("buyer_id")).isEqualTo("tb_f");
+  }
+
+  @Test
+  void importingTheSameFileTwiceChangesNothingAndANewerFileMovesStatesForwardOnly()
+      throws Exception {
+    String a = orderNo();
+    String b = orderNo();
+    Line la = Line.unpaid(a, "tb_a", "2026-11-22 08:00:00");
+    Line lb = Line.unpaid(b, "tb_b", "2026-11-22 08:30:00");
+    byte[] first = csv(NEW_HEADINGS, List.of(la, lb, la), StandardCharsets.UTF_8, true);
+    OrderImporter.Status once = importFile(first, "a.csv");
+    assertThat(once.created()).isEqualTo(2);
+    assertThat(once.unchanged()).isEqualTo(1); // the duplicate row in the same file
+    OrderImporter.Status twice = importFile(first, "a.csv");
+    assertThat(twice.created()).isZero();
+    assertThat(twice.updated()).isZero();
+    assertThat(twice.unchanged()).isEqualTo(3);
+
+    byte[] newer =
+        csv(
+            NEW_HEADINGS,
+            List.of(
+                la.withStatus("买家已付款，等待卖家发货", "2026-11-22 12:00:00", "88.00"),
+                lb.withStatus("交易关闭", "", "")),
+            StandardCharsets.UTF_8,
+            true);
+    OrderImporter.Status update = importFile(newer, "b.csv");
+    assertThat(update.updated()).isEqualTo(2);
+    assertThat(order(a).get("status")).isEqualTo("PAID");
+    assertThat(order(b).get("status")).isEqualTo("CLOSED");
+
+    // the older file again: nothing moves back
+    OrderImporter.Status older = importFile(first, "a.csv");
+    assertThat(older.updated()).isZero();
+    assertThat(order(a).get("status")).isEqualTo("PAID");
+    assertThat((BigDecimal) order(a).get("total_paid")).isEqualByComparingTo("88.00");
+  }
+
+  @Test
+  void refusesAFileThatIsNotAnOrderReportAndImportsNothing() throws Exception {
+    int before = jdbc.queryForObject("select count(*) from order_import", Integer.class);
+    assertThatThrownBy(() -> importFile(utf8("商品编码,商品名称,库存\nA001,保温杯,12\n"), "库存.csv"))
+        .isInstanceOf(NotAnOrderReportException.class)
+        .hasMessageContaining("没有“订单编号”列")
+        .hasMessageContaining("商品编码,商品名称,库存");
+    assertThatThrownBy(() -> importFile(utf8("订单编号,备注\n1,x\n"), "half.csv"))
+        .hasMessageContaining("缺少必需的列：买家会员名、订单状态、订单创建时间");
+    assertThatThrownBy(
+            () -> importFile(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13}, "photo.png"))
+        .hasMessageContaining("不是订单报表");
+    assertThatThrownBy(() -> importFile(new byte[0], "empty.csv")).hasMessageContaining("文件是空的");
+    assertThatThrownBy(
+            () ->
+                importFile(
+                    new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 1, 2, 3, 4},
+                    "old.xls"))
+        .hasMessageContaining(".xls");
+    assertThat(jdbc.queryForObject("select count(*) from order_import", Integer.class))
+        .isEqualTo(before);
+  }
+
+  @Test
+  void importsTenThousandRowsInOneRequestWithProgressRecorded() throws Exception {
+    List<Line> lines = new ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      lines.add(
+          Line.unpaid(
+              orderNo(),
+              "tb_bulk" + (i % 300),
+              "2026-11-21 " + String.format("%02d:%02d:00", i % 24, i % 60)));
+    }
+    byte[] file = csv(NEW_HEADINGS, lines, StandardCharsets.UTF_8, true);
+    OrderImporter.Started started =
+        importer.start(new ByteArrayInputStream(file), "big.csv", "agent1");
+    started.done().get();
+    OrderImporter.Status status = importer.status(started.id());
+    assertThat(status.status()).isEqualTo("DONE");
+    assertThat(status.rowsRead()).isEqualTo(10_000);
+    assertThat(status.created()).isEqualTo(10_000);
+    assertThat(status.finishedAt()).isNotNull();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from shop_order where buyer_id like 'tb_bulk%' and order_id in ("
+                    + "select order_id from shop_order where imported_at is not null)",
+                Integer.class))
+        .isGreaterThanOrEqualTo(10_000);
+  }
+}
