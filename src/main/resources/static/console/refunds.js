@@ -104,4 +104,10 @@ document.getElementById('all').addEventListener('change', e => {
 document.getElementById('approve').addEventListener('click', approve);
 document.getElementById('prev').addEventListener('click', () => { page = Math.max(0, page - 1); load().catch(e => say(e.message, true)); });
 document.getElementById('next').addEventListener('click', () => { page += 1; load().catch(e => say(e.message, true)); });
-load().catch(e => { if (e.message !== 'login') say(e.message, true); });
+// A refusal on opening (e.g. an agent) replaces the page with the reason.
+load().catch(e => {
+  if (e.message === 'login') return;
+  const notice = document.getElementById('login');
+  notice.textContent = e.message;
+  notice.hidden = false;
+});

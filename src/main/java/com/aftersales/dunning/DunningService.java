@@ -70,6 +70,7 @@ public class DunningService {
 
   private final JdbcTemplate jdbc;
   private final RuntimeService runtime;
+  private final org.camunda.bpm.engine.IdentityService identity;
   private final TransactionTemplate tx;
   private final Deadlines deadlines;
   private final CaseTimeline timeline;
@@ -79,6 +80,7 @@ public class DunningService {
   DunningService(
       JdbcTemplate jdbc,
       RuntimeService runtime,
+      org.camunda.bpm.engine.IdentityService identity,
       PlatformTransactionManager transactions,
       Deadlines deadlines,
       CaseTimeline timeline,
@@ -86,6 +88,7 @@ public class DunningService {
       @Value("${aftersales.dunning.max-attempts:3}") int maxAttempts) {
     this.jdbc = jdbc;
     this.runtime = runtime;
+    this.identity = identity;
     this.tx = new TransactionTemplate(transactions);
     this.deadlines = deadlines;
     this.timeline = timeline;
@@ -104,6 +107,20 @@ public class DunningService {
    * race: the unique order number in {@code dunning_case} lets only one of them open it.
    */
   public RunResult run(LocalDate date) {
+    // The caller's role was checked; the cases are opened by the system, as the daily timer does.
+    org.camunda.bpm.engine.impl.identity.Authentication caller =
+        identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return openCases(date);
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
+  }
+
+  private RunResult openCases(LocalDate date) {
     OffsetDateTime from = date.atStartOfDay(zone).toOffsetDateTime();
     OffsetDateTime to = date.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
     List<Map<String, Object>> unpaid =

@@ -13,5 +13,6 @@ class ConsolePage implements WebMvcConfigurer {
     registry.addRedirectViewController("/console", "/console/index.html");
     registry.addRedirectViewController("/console/", "/console/index.html");
     registry.addRedirectViewController("/refunds", "/console/refunds.html");
+    registry.addRedirectViewController("/orders", "/console/orders.html");
   }
 }

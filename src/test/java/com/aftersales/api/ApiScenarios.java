@@ -709,4 +709,111 @@ abstract class ApiScenarios {
     assertThat(as("warehouse").task("REFUND-" + viaForm, "userTask_interceptParcel")).isNotBlank();
     assertThat(backOffice.json(unknownOrder).path("field").asText()).isEqualTo("orderId");
   }
+
+  @Test
+  void anAgentImportsTheDailyOrderReportAndRunsDunningOverHttp() throws Exception {
+    java.time.LocalDate day =
+        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1);
+    String unpaid = "9" + System.nanoTime() % 1_000_000_000_000L;
+    byte[] report =
+        com.aftersales.orders.ReportFixtures.csv(
+            com.aftersales.orders.ReportFixtures.NEW_HEADINGS,
+            List.of(
+                com.aftersales.orders.ReportFixtures.Line.unpaid(
+                    unpaid, "tb_http", day + " 21:30:00")),
+            java.nio.charset.StandardCharsets.UTF_8,
+            true);
+    Rest agent = as("agent1");
+    ResponseEntity<String> accepted = agent.upload("/api/orders/import", "订单报表.csv", report);
+    assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(202);
+    String location = accepted.getHeaders().getLocation().toString();
+    JsonNode status = agent.json(accepted);
+    for (int i = 0; i < 100 && status.path("status").asText().equals("RUNNING"); i++) {
+      Thread.sleep(50);
+      status = agent.json(agent.get(location));
+    }
+    assertThat(status.path("status").asText()).isEqualTo("DONE");
+    assertThat(status.path("created").asInt()).isEqualTo(1);
+    ResponseEntity<String> again = agent.upload("/api/orders/import?wait=true", "订单报表.csv", report);
+    assertThat(again.getStatusCode().value()).isEqualTo(200);
+    assertThat(agent.json(again).path("unchanged").asInt()).isEqualTo(1);
+
+    ResponseEntity<String> notAReport =
+        agent.upload(
+            "/api/orders/import",
+            "库存.csv",
+            "商品编码,库存\nA1,3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(notAReport.getStatusCode().value()).isEqualTo(400);
+    assertThat(agent.json(notAReport).path("field").asText()).isEqualTo("file");
+    assertThat(agent.json(notAReport).path("detail").asText()).contains("这不是订单报表");
+    ResponseEntity<String> noFile = agent.post("/api/orders/import", Map.of());
+    assertThat(noFile.getStatusCode().value()).isEqualTo(400);
+    assertThat(
+            as("warehouse")
+                .upload("/api/orders/import", "订单报表.csv", report)
+                .getStatusCode()
+                .value())
+        .isEqualTo(403);
+
+    ResponseEntity<String> run = agent.post("/api/dunning/runs", Map.of());
+    assertThat(run.getStatusCode().value()).as(run.getBody()).isEqualTo(200);
+    assertThat(agent.json(run).path("date").asText()).isEqualTo(day.toString());
+    String contact = agent.task("DUNNING-" + unpaid, "userTask_contactBuyer");
+    ResponseEntity<String> badContact =
+        agent.claimAndComplete(
+            contact,
+            "contactChannel",
+            "PHONE",
+            "answeredBy",
+            "NOBODY",
+            "dunningResult",
+            "WILL_PAY");
+    assertThat(badContact.getStatusCode().value()).isEqualTo(400);
+    assertThat(
+            agent
+                .complete(
+                    contact,
+                    "contactChannel",
+                    "PHONE",
+                    "answeredBy",
+                    "BUYER",
+                    "dunningResult",
+                    "WILL_PAY")
+                .getStatusCode()
+                .value())
+        .isEqualTo(204);
+    ResponseEntity<String> badDate = agent.post("/api/dunning/runs", Map.of("date", "22/11/2026"));
+    assertThat(badDate.getStatusCode().value()).isEqualTo(400);
+    assertThat(agent.json(badDate).path("field").asText()).isEqualTo("date");
+
+    Rest backOffice = as("backoffice");
+    ResponseEntity<String> paid =
+        backOffice.post("/api/dunning/events", Map.of("orderId", unpaid, "type", "PAID"));
+    assertThat(paid.getStatusCode().value()).as(paid.getBody()).isEqualTo(200);
+    assertThat(backOffice.json(paid).path("outcome").asText()).isEqualTo("APPLIED");
+    assertThat(
+            backOffice
+                .json(
+                    backOffice.post(
+                        "/api/dunning/events", Map.of("orderId", unpaid, "type", "PAID")))
+                .path("outcome")
+                .asText())
+        .isEqualTo("IGNORED");
+    admin().runJobs("DUNNING-" + unpaid);
+
+    JsonNode lines = agent.json(agent.get("/api/dunning/summary?from=" + day + "&to=" + day));
+    assertThat(lines.toString()).contains("\"orders\":");
+    ResponseEntity<byte[]> xlsx =
+        agent.bytes("/api/dunning/summary/export.xlsx?from=" + day + "&to=" + day);
+    assertThat(xlsx.getStatusCode().value()).isEqualTo(200);
+    try (var wb =
+        new org.dhatim.fastexcel.reader.ReadableWorkbook(
+            new java.io.ByteArrayInputStream(xlsx.getBody()))) {
+      var rows = wb.getFirstSheet().read();
+      assertThat(rows.get(0).getCellText(0)).isEqualTo("日期");
+      assertThat(rows.get(0).getCellText(6)).isEqualTo("转化率");
+    }
+    JsonNode details = agent.json(agent.get("/api/registers/dunning-details?orderId=" + unpaid));
+    assertThat(details.toString()).contains(unpaid);
+  }
 }

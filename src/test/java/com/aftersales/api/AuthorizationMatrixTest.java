@@ -89,6 +89,17 @@ class AuthorizationMatrixTest extends ProcessTestBase {
     "backoffice,  open a case,            403",
     "backoffice,  see the agents' task,   404",
     "agent1,      open a refund,          201",
+    "agent1,      import orders,          202",
+    "supervisor,  import orders,          202",
+    "warehouse,   import orders,          403",
+    "finance,     import orders,          403",
+    "anonymous,   import orders,          401",
+    "agent1,      run dunning,            200",
+    "finance,     run dunning,            403",
+    "backoffice,  report an order paid,   200",
+    "agent1,      report an order paid,   403",
+    "supervisor,  read the dunning sums,  200",
+    "warehouse,   read the dunning sums,  403",
     "warehouse,   open a refund,          403",
   })
   void roleAction(String user, String action, int expected) {
@@ -156,6 +167,53 @@ class AuthorizationMatrixTest extends ProcessTestBase {
                     + orderId
                     + "\",\"buyerId\":\"buyer_auth\",\"description\":\"x\",\"refundAmount\":10}");
           }
+          case "import orders" -> {
+            byte[] report =
+                com.aftersales.orders.ReportFixtures.csv(
+                    com.aftersales.orders.ReportFixtures.NEW_HEADINGS,
+                    java.util.List.of(
+                        com.aftersales.orders.ReportFixtures.Line.unpaid(
+                            "8" + System.nanoTime() % 1_000_000_000L,
+                            "tb_auth",
+                            "2026-11-22 10:00:00")),
+                    java.nio.charset.StandardCharsets.UTF_8,
+                    true);
+            org.springframework.util.LinkedMultiValueMap<String, Object> form =
+                new org.springframework.util.LinkedMultiValueMap<>();
+            form.add(
+                "file",
+                new org.springframework.core.io.ByteArrayResource(report) {
+                  @Override
+                  public String getFilename() {
+                    return "orders.csv";
+                  }
+                });
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+            TestRestTemplate client =
+                user.equals("anonymous") ? http : http.withBasicAuth(user, "demo");
+            yield client
+                .exchange(
+                    "/api/orders/import",
+                    HttpMethod.POST,
+                    new HttpEntity<>(form, headers),
+                    String.class)
+                .getStatusCode()
+                .value();
+          }
+          case "run dunning" ->
+              status(user, HttpMethod.POST, "/api/dunning/runs", "{\"date\":\"2020-01-01\"}");
+          case "report an order paid" -> {
+            String orderId = orders.create("buyer_auth", "30.00", 1);
+            yield status(
+                user,
+                HttpMethod.POST,
+                "/api/dunning/events",
+                "{\"orderId\":\"" + orderId + "\",\"type\":\"PAID\"}");
+          }
+          case "read the dunning sums" ->
+              status(
+                  user, HttpMethod.GET, "/api/dunning/summary?from=2020-01-01&to=2020-01-02", null);
           case "see the console" -> status(user, HttpMethod.GET, "/api/console/summary", null);
           case "list processes" -> status(user, HttpMethod.GET, "/api/processes", null);
           case "list deployments" ->

@@ -41,6 +41,27 @@ final class Rest {
     return http.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), String.class);
   }
 
+  /** A multipart upload of one file, as a browser's file input sends it. */
+  ResponseEntity<String> upload(String path, String fileName, byte[] content) {
+    org.springframework.util.LinkedMultiValueMap<String, Object> form =
+        new org.springframework.util.LinkedMultiValueMap<>();
+    form.add(
+        "file",
+        new org.springframework.core.io.ByteArrayResource(content) {
+          @Override
+          public String getFilename() {
+            return fileName;
+          }
+        });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return http.exchange(path, HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+  }
+
+  ResponseEntity<byte[]> bytes(String path) {
+    return http.getForEntity(path, byte[].class);
+  }
+
   JsonNode json(ResponseEntity<String> response) {
     try {
       return JSON.readTree(response.getBody());
