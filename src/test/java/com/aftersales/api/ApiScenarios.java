@@ -816,4 +816,45 @@ abstract class ApiScenarios {
     JsonNode details = agent.json(agent.get("/api/registers/dunning-details?orderId=" + unpaid));
     assertThat(details.toString()).contains(unpaid);
   }
+
+  @Test
+  void twoClerksUploadingTheSameReportAtOnceImportEachOrderOnce() throws Exception {
+    List<com.aftersales.orders.ReportFixtures.Line> lines = new java.util.ArrayList<>();
+    long base = System.nanoTime() % 1_000_000_000L;
+    for (int i = 0; i < 1_100; i++) {
+      lines.add(
+          com.aftersales.orders.ReportFixtures.Line.unpaid(
+              "6" + base + String.format("%05d", i), "tb_same_file", "2026-11-20 08:00:00"));
+    }
+    byte[] report =
+        com.aftersales.orders.ReportFixtures.csv(
+            com.aftersales.orders.ReportFixtures.NEW_HEADINGS,
+            lines,
+            java.nio.charset.StandardCharsets.UTF_8,
+            true);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.Callable<JsonNode> upload =
+          () -> {
+            Rest clerk = as("agent1");
+            ResponseEntity<String> r =
+                clerk.upload("/api/orders/import?wait=true", "同一份.csv", report);
+            assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(200);
+            return clerk.json(r);
+          };
+      var a = pool.submit(upload);
+      var b = pool.submit(upload);
+      JsonNode first = a.get();
+      JsonNode second = b.get();
+      assertThat(first.path("status").asText()).isEqualTo("DONE");
+      assertThat(second.path("status").asText()).isEqualTo("DONE");
+      assertThat(first.path("created").asInt() + second.path("created").asInt()).isEqualTo(1_100);
+      assertThat(first.path("failed").asInt() + second.path("failed").asInt()).isZero();
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(orders.count("select count(*) from shop_order where buyer_id = ?", "tb_same_file"))
+        .isEqualTo(1_100);
+  }
 }

@@ -264,4 +264,31 @@ class OrderImportTest extends ProcessTestBase {
                 Integer.class))
         .isGreaterThanOrEqualTo(10_000);
   }
+
+  @Test
+  void theSameFileImportedTwiceAtOnceCreatesEachOrderOnce() throws Exception {
+    List<Line> lines = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 1_200; i++) {
+      String id = orderNo();
+      ids.add(id);
+      lines.add(Line.unpaid(id, "tb_twice", "2026-11-20 10:00:00"));
+    }
+    byte[] file = csv(NEW_HEADINGS, lines, StandardCharsets.UTF_8, true);
+    OrderImporter.Started a = importer.start(new ByteArrayInputStream(file), "a.csv", "agent1");
+    OrderImporter.Started b = importer.start(new ByteArrayInputStream(file), "a.csv", "agent2");
+    a.done().get();
+    b.done().get();
+    OrderImporter.Status first = importer.status(a.id());
+    OrderImporter.Status second = importer.status(b.id());
+    assertThat(first.status()).isEqualTo("DONE");
+    assertThat(second.status()).isEqualTo("DONE");
+    assertThat(first.created() + second.created()).isEqualTo(1_200);
+    assertThat(first.created() + first.unchanged()).isEqualTo(1_200);
+    assertThat(second.created() + second.unchanged()).isEqualTo(1_200);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from shop_order where buyer_id = 'tb_twice'", Integer.class))
+        .isEqualTo(1_200);
+  }
 }
