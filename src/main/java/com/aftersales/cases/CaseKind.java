@@ -9,7 +9,8 @@ public enum CaseKind {
   WRONG_ITEM("wrong-item-claim", "发错/少发"),
   RETURN("return", "退货"),
   EXCHANGE("exchange", "换货"),
-  REFUND("refund", "退款");
+  REFUND("refund", "退款"),
+  COMPLAINT("complaint", "投诉");
 
   private final String processKey;
   private final String label;

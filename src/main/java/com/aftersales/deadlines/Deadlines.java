@@ -88,6 +88,18 @@ public class Deadlines {
   /** The platform closes an order not paid this long after it was placed. */
   private String dunningAutoClose = "PT72H";
 
+  /** A follow-up call that reached nobody is tried again after this. */
+  private String followUpRetry = "PT2H";
+
+  /** A supervisor scores a sampled follow-up call within this. */
+  private String spotCheckDue = "P2D";
+
+  /** A complaint is answered within this (service time by default). */
+  private String complaintRespond = "PT2H";
+
+  /** A complaint is handled within this of being made (service time by default). */
+  private String complaintHandle = "PT24H";
+
   /** A refund rejected for a parcel in transit waits this long for the buyer to file again. */
   private String refundRefileGiveUp = "P15D";
 
@@ -177,6 +189,10 @@ public class Deadlines {
     all.put("dunningContact", dunningContact);
     all.put("dunningRetry", dunningRetry);
     all.put("dunningAutoClose", dunningAutoClose);
+    all.put("followUpRetry", followUpRetry);
+    all.put("spotCheckDue", spotCheckDue);
+    all.put("complaintRespond", complaintRespond);
+    all.put("complaintHandle", complaintHandle);
     return all;
   }
 
@@ -383,5 +399,37 @@ public class Deadlines {
 
   public void setDunningAutoClose(String dunningAutoClose) {
     this.dunningAutoClose = dunningAutoClose;
+  }
+
+  public String getFollowUpRetry() {
+    return followUpRetry;
+  }
+
+  public void setFollowUpRetry(String followUpRetry) {
+    this.followUpRetry = followUpRetry;
+  }
+
+  public String getSpotCheckDue() {
+    return spotCheckDue;
+  }
+
+  public void setSpotCheckDue(String spotCheckDue) {
+    this.spotCheckDue = spotCheckDue;
+  }
+
+  public String getComplaintRespond() {
+    return complaintRespond;
+  }
+
+  public void setComplaintRespond(String complaintRespond) {
+    this.complaintRespond = complaintRespond;
+  }
+
+  public String getComplaintHandle() {
+    return complaintHandle;
+  }
+
+  public void setComplaintHandle(String complaintHandle) {
+    this.complaintHandle = complaintHandle;
   }
 }

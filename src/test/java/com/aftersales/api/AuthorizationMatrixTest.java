@@ -99,6 +99,15 @@ class AuthorizationMatrixTest extends ProcessTestBase {
     "backoffice,  report an order paid,   200",
     "agent1,      report an order paid,   403",
     "supervisor,  read the dunning sums,  200",
+    "supervisor,  select follow-up calls, 200",
+    "agent1,      select follow-up calls, 403",
+    "supervisor,  sample spot checks,     200",
+    "agent1,      sample spot checks,     403",
+    "agent1,      declare a stock-out,    200",
+    "warehouse,   declare a stock-out,    403",
+    "agent1,      read satisfaction,      200",
+    "finance,     read satisfaction,      403",
+    "agent1,      open a complaint,       201",
     "warehouse,   read the dunning sums,  403",
     "warehouse,   open a refund,          403",
   })
@@ -214,6 +223,32 @@ class AuthorizationMatrixTest extends ProcessTestBase {
           case "read the dunning sums" ->
               status(
                   user, HttpMethod.GET, "/api/dunning/summary?from=2020-01-01&to=2020-01-02", null);
+          case "select follow-up calls" ->
+              status(user, HttpMethod.POST, "/api/follow-ups/runs", "{\"date\":\"2020-01-01\"}");
+          case "sample spot checks" ->
+              status(
+                  user,
+                  HttpMethod.POST,
+                  "/api/follow-ups/spot-checks/runs",
+                  "{\"date\":\"2020-01-01\"}");
+          case "declare a stock-out" ->
+              status(
+                  user,
+                  HttpMethod.POST,
+                  "/api/follow-ups/stock-outs",
+                  "{\"itemTitle\":\"矩阵测试商品\"}");
+          case "read satisfaction" ->
+              status(user, HttpMethod.GET, "/api/follow-ups/satisfaction?by=agent", null);
+          case "open a complaint" -> {
+            String orderId = orders.create("buyer_auth", "30.00", 1);
+            yield status(
+                user,
+                HttpMethod.POST,
+                "/api/cases",
+                "{\"kind\":\"COMPLAINT\",\"orderId\":\""
+                    + orderId
+                    + "\",\"buyerId\":\"buyer_auth\",\"description\":\"态度差\"}");
+          }
           case "see the console" -> status(user, HttpMethod.GET, "/api/console/summary", null);
           case "list processes" -> status(user, HttpMethod.GET, "/api/processes", null);
           case "list deployments" ->

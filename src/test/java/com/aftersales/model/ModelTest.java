@@ -43,8 +43,9 @@ class ModelTest extends ProcessTestBase {
           "^(Activity|Event|Gateway|Flow|StartEvent|EndEvent|Task|Process|Decision)_[0-9a-z]{7}$");
 
   /**
-   * Dates the refund flow computes from configured deadlines (see RefundService) and its timers and
-   * due dates read: variables, not beans.
+   * Dates the flows compute from configuration (refund clocks, dunning's 72 hours and promises,
+   * follow-up slots, a complaint's 24 service hours) that timers and due dates read: variables, not
+   * beans.
    */
   private static final Set<String> CLOCK_VARIABLES =
       Set.of(
@@ -56,7 +57,10 @@ class ModelTest extends ProcessTestBase {
           "returnAnswerDue",
           "contactDue",
           "autoCloseAt",
-          "promisedAt");
+          "promisedAt",
+          "followUpAt",
+          "followUpDue",
+          "complaintHandleDue");
 
   private static final Set<String> BEAN_ATTRIBUTES =
       Set.of("delegateExpression", "failedJobRetryTimeCycle", "dueDate", "followUpDate");

@@ -1,0 +1,136 @@
+package com.aftersales.followup;
+
+import com.aftersales.cases.CaseService;
+import com.aftersales.cases.CaseTimeline;
+import com.aftersales.cases.Inputs;
+import com.aftersales.cases.InvalidInputException;
+import com.aftersales.cases.TaskEscalation;
+import com.aftersales.deadlines.Deadlines;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Complaints (SOP "beyond the seven"): welcome, listen and record, apologise, analyse and route to
+ * a department; answered within 2 and handled within 24 service hours, else a supervisor is added.
+ */
+@Service
+class ComplaintService {
+
+  enum Kind {
+    QUALITY("质量问题"),
+    SERVICE("服务问题"),
+    USAGE("使用问题"),
+    PRICE("价格问题"),
+    MALICIOUS("恶意投诉");
+
+    final String label;
+
+    Kind(String label) {
+      this.label = label;
+    }
+  }
+
+  enum Department {
+    WAREHOUSE,
+    PRODUCT,
+    SERVICE,
+    LOGISTICS,
+    LEGAL
+  }
+
+  private final CaseService cases;
+  private final CaseTimeline timeline;
+  private final TaskEscalation escalation;
+  private final Deadlines deadlines;
+  private final JdbcTemplate jdbc;
+  private final ZoneId zone;
+
+  ComplaintService(
+      CaseService cases,
+      CaseTimeline timeline,
+      TaskEscalation escalation,
+      Deadlines deadlines,
+      JdbcTemplate jdbc,
+      Clock clock) {
+    this.cases = cases;
+    this.timeline = timeline;
+    this.escalation = escalation;
+    this.deadlines = deadlines;
+    this.jdbc = jdbc;
+    this.zone = clock.getZone();
+  }
+
+  void opening(DelegateExecution execution) {
+    cases.register(execution);
+    // handled within 24 service hours of the complaint, not of the first answer
+    execution.setVariable("complaintHandleDue", deadlines.due("complaintHandle"));
+  }
+
+  void responded(DelegateTask task) {
+    Kind kind = Inputs.choice(task, "complaintKind", "投诉类型", Kind.class);
+    String said = Inputs.text(task, "whatWasSaid", "顾客原话与诉求", 1000, true);
+    if (!Inputs.flag(task, "apologized", "已向顾客致歉")) {
+      throw new InvalidInputException("apologized", "请先向顾客致歉，再勾选“已向顾客致歉”");
+    }
+    task.setVariable("complaintKindLabel", kind.label);
+    String caseId = task.getExecution().getProcessBusinessKey();
+    jdbc.update(
+        "insert into complaint (case_id, order_id, buyer_id, kind, what_was_said, registered_by,"
+            + " registered_at) values (?,?,?,?,?,?,?)",
+        caseId,
+        task.getVariable("orderId"),
+        task.getVariable("buyerId"),
+        kind.name(),
+        said,
+        CaseTimeline.actor(task),
+        now());
+  }
+
+  void handled(DelegateTask task) {
+    Department department = Inputs.choice(task, "department", "责任部门", Department.class);
+    String outcome = Inputs.text(task, "complaintOutcome", "处理结果", 1000, true);
+    if ("MALICIOUS".equals(kind(task)) && department != Department.LEGAL) {
+      throw new InvalidInputException("department", "恶意投诉请转法务处理");
+    }
+    jdbc.update(
+        "update complaint set department = ?, outcome = ?, handled_by = ?, handled_at = ?"
+            + " where case_id = ?",
+        department.name(),
+        outcome,
+        CaseTimeline.actor(task),
+        now(),
+        task.getExecution().getProcessBusinessKey());
+  }
+
+  private static String kind(DelegateTask task) {
+    Object k = task.getVariable("complaintKind");
+    return k == null ? null : k.toString();
+  }
+
+  void escalate(DelegateExecution execution) {
+    escalation.escalateOpenTasks(
+        execution,
+        "投诉未在时限内"
+            + ("serviceTask_escalateResponse".equals(execution.getCurrentActivityId())
+                ? "响应（2小时）"
+                : "处理完（24小时）")
+            + "，已升级给客服主管");
+  }
+
+  void closing(DelegateExecution execution) {
+    Object kind = execution.getVariable("complaintKind");
+    Object department = execution.getVariable("department");
+    cases.close(
+        execution, kind == null ? null : kind + (department == null ? "" : "/" + department));
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+  }
+}
