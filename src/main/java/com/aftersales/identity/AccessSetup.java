@@ -169,6 +169,27 @@ class AccessSetup {
             .asc(),
         List.of(AGENTS, SUPERVISORS, WAREHOUSE, FINANCE, PROCESS_OWNERS));
     filter(
+        "现在可以回访",
+        "回访时段已到的回访任务（按区域时段）",
+        -3,
+        Map.of(
+            "variables",
+            List.of(
+                Map.of("name", "orderId", "label", "订单编号"),
+                Map.of("name", "scenarioLabel", "label", "回访场景"),
+                Map.of("name", "regionLabel", "label", "区域"),
+                Map.of("name", "phone", "label", "电话")),
+            "refresh",
+            true),
+        tasks
+            .createTaskQuery()
+            .taskDefinitionKey("userTask_call")
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .followUpBeforeOrNotExistentExpression("${now()}")
+            .orderByDueDate()
+            .asc(),
+        List.of(AGENTS, SUPERVISORS));
+    filter(
         "已逾期",
         "已过期限、需立即处理",
         0,

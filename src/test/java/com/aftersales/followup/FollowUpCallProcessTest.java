@@ -146,6 +146,25 @@ class FollowUpCallProcessTest extends ProcessPathTest {
         .asString()
         .contains("暂时缺货");
 
+    // Tasklist's "现在可以回访" shows a call once its region's slot has begun
+    var filter =
+        processEngine.getFilterService().createFilterQuery().filterName("现在可以回访").singleResult();
+    processEngine.getIdentityService().setAuthentication("agent1", List.of("agents"));
+    try {
+      java.util.function.Supplier<List<String>> callable =
+          () ->
+              processEngine.getFilterService().<Task>list(filter.getId()).stream()
+                  .map(Task::getId)
+                  .toList();
+      Assertions.assertThat(callable.get()).doesNotContain(eastTask.getId());
+      at(day, LocalTime.of(10, 5));
+      Assertions.assertThat(callable.get())
+          .contains(eastTask.getId())
+          .doesNotContain(taskOf(call("RECEIVED", south), "userTask_call").getId());
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+
     // once per order and scenario, however often the run repeats
     FollowUpService.Selection again = followUps.select(day);
     Assertions.assertThat(again.selected().values()).allMatch(n -> n == 0);
