@@ -857,4 +857,63 @@ abstract class ApiScenarios {
     assertThat(orders.count("select count(*) from shop_order where buyer_id = ?", "tb_same_file"))
         .isEqualTo(1_100);
   }
+
+  @Test
+  void followUpCallsAreSelectedRecordedAndExportedOverHttp() throws Exception {
+    String orderId = orders.create("tb_fu_http", "60.00", 1);
+    orders.signedAt(orderId, java.time.OffsetDateTime.now().minusDays(4));
+    orders.status(orderId, "SUCCEEDED");
+    Rest supervisor = as("supervisor");
+    ResponseEntity<String> run = supervisor.post("/api/follow-ups/runs", Map.of());
+    assertThat(run.getStatusCode().value()).as(run.getBody()).isEqualTo(200);
+    String caseId = "FOLLOWUP-RECEIVED-" + orderId;
+    Rest agent = as("agent1");
+    String call = agent.task(caseId, "userTask_call");
+    ResponseEntity<String> unhappy =
+        agent.claimAndComplete(
+            call,
+            "reachedAnswer",
+            "YES",
+            "productSatisfaction",
+            "NOT",
+            "serviceAttitude",
+            "VERY",
+            "serviceSkill",
+            "VERY",
+            "routeTo",
+            "NONE");
+    assertThat(unhappy.getStatusCode().value()).isEqualTo(400);
+    assertThat(agent.json(unhappy).path("message").asText()).contains("请选择转到哪里处理");
+    assertThat(
+            agent
+                .complete(
+                    call,
+                    "reachedAnswer",
+                    "YES",
+                    "productSatisfaction",
+                    "VERY",
+                    "serviceAttitude",
+                    "VERY",
+                    "serviceSkill",
+                    "BASIC")
+                .getStatusCode()
+                .value())
+        .isEqualTo(204);
+    JsonNode page = agent.json(agent.get("/api/registers/follow-ups?orderId=" + orderId));
+    assertThat(page.toString()).contains(caseId).contains("VERY");
+    for (String register : List.of("follow-ups", "spot-checks", "complaints")) {
+      ResponseEntity<byte[]> xlsx = supervisor.bytes("/api/registers/" + register + "/export.xlsx");
+      assertThat(xlsx.getStatusCode().value()).as(register).isEqualTo(200);
+      try (var wb =
+          new org.dhatim.fastexcel.reader.ReadableWorkbook(
+              new java.io.ByteArrayInputStream(xlsx.getBody()))) {
+        assertThat(wb.getFirstSheet().read().get(0).getCellText(0)).isNotBlank();
+      }
+    }
+    JsonNode byAgent = agent.json(agent.get("/api/follow-ups/satisfaction?by=agent"));
+    assertThat(byAgent.toString()).contains("agent1");
+    ResponseEntity<String> badBy = agent.get("/api/follow-ups/satisfaction?by=shop");
+    assertThat(badBy.getStatusCode().value()).isEqualTo(400);
+    assertThat(agent.json(badBy).path("field").asText()).isEqualTo("by");
+  }
 }
