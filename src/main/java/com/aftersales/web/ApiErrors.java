@@ -64,8 +64,7 @@ class ApiErrors {
   @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
   ProblemDetail tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
     ProblemDetail p =
-        problem(
-            HttpStatus.PAYLOAD_TOO_LARGE, "文件太大", "文件超过上传上限（50MB）。请按日期分批导出订单报表后再导入", "too-large");
+        problem(HttpStatus.PAYLOAD_TOO_LARGE, "文件太大", "文件超过上传上限。请按日期分批导出订单报表后再导入", "too-large");
     p.setProperty("field", "file");
     return p;
   }

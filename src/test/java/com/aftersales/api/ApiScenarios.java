@@ -746,6 +746,12 @@ abstract class ApiScenarios {
     assertThat(notAReport.getStatusCode().value()).isEqualTo(400);
     assertThat(agent.json(notAReport).path("field").asText()).isEqualTo("file");
     assertThat(agent.json(notAReport).path("detail").asText()).contains("这不是订单报表");
+    byte[] tooBig = new byte[5 * 1024 * 1024];
+    java.util.Arrays.fill(tooBig, (byte) 'x');
+    ResponseEntity<String> oversized = agent.upload("/api/orders/import", "太大.csv", tooBig);
+    assertThat(oversized.getStatusCode().value()).isEqualTo(413);
+    assertThat(agent.json(oversized).path("field").asText()).isEqualTo("file");
+    assertThat(agent.json(oversized).path("detail").asText()).contains("分批导出");
     ResponseEntity<String> noFile = agent.post("/api/orders/import", Map.of());
     assertThat(noFile.getStatusCode().value()).isEqualTo(400);
     assertThat(
