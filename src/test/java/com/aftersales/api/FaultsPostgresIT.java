@@ -1,0 +1,279 @@
+package com.aftersales.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aftersales.AfterSalesApplication;
+import com.aftersales.cases.CaseService;
+import com.aftersales.support.Postgres;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Faults a real installation meets: the database going away mid-flow and coming back, and the
+ * application killed (not shut down) mid-flow and started again. Nothing is lost, nothing runs
+ * twice.
+ */
+class FaultsPostgresIT {
+
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  private static String[] args(String url, String name) {
+    return new String[] {
+      "--spring.datasource.url=" + url,
+      "--spring.datasource.username=postgres",
+      "--spring.datasource.password=",
+      "--spring.datasource.driver-class-name=org.postgresql.Driver",
+      "--camunda.bpm.database.type=postgres",
+      "--camunda.bpm.database.schema-update=true",
+      "--camunda.bpm.job-execution.enabled=true",
+      // a dead node's locks expire quickly, so the next node takes its jobs over
+      "--camunda.bpm.job-execution.lock-time-in-millis=4000",
+      "--camunda.bpm.process-engine-name=" + name,
+      "--camunda.bpm.generic-properties.properties.hostname=" + name,
+      "--aftersales.dunning.daily-run-enabled=false",
+      "--aftersales.follow-up.daily-run-enabled=false",
+      "--aftersales.shifts.release-scheduler=false",
+      "--spring.datasource.hikari.connection-timeout=2000",
+      "--server.port=0"
+    };
+  }
+
+  private static void await(String what, int seconds, BooleanSupplier done)
+      throws InterruptedException {
+    for (int i = 0; i < seconds * 10; i++) {
+      try {
+        if (done.getAsBoolean()) {
+          return;
+        }
+      } catch (RuntimeException databaseNotBackYet) {
+        // keep waiting
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("not within " + seconds + " s: " + what);
+  }
+
+  private static boolean logContains(Path log, String text) {
+    try {
+      return Files.readString(log).contains(text);
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  private static void receivedOrder(JdbcTemplate jdbc, String orderId) {
+    jdbc.update(
+        "insert into shop_order (order_id, buyer_id, item_title, quantity, item_price, total_paid,"
+            + " status, created_at, paid_at, signed_at) values (?,?,?,?,?,?,?,?,?,?)",
+        orderId,
+        "tb_fault",
+        "保温杯",
+        1,
+        40,
+        40,
+        "SHIPPED",
+        OffsetDateTime.now().minusDays(5),
+        OffsetDateTime.now().minusDays(5),
+        OffsetDateTime.now().minusDays(1));
+  }
+
+  private static int flagsOf(JdbcTemplate jdbc, String orderId) {
+    return jdbc.queryForObject(
+        "select count(*) from shop_call where order_id = ? and operation = 'SET_FLAG'",
+        Integer.class,
+        orderId);
+  }
+
+  private static int waitingForFinance(JdbcTemplate jdbc) {
+    return jdbc.queryForObject(
+        "select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'userTask_approveRefund'",
+        Integer.class);
+  }
+
+  @Test
+  void theDatabaseGoesAwayMidFlowAndNothingIsLostOrDoubled() throws Exception {
+    Path data = Files.createTempDirectory("pg-fault");
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    EmbeddedPostgres pg =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(data)
+            .setCleanDataDirectory(false)
+            .setPort(port)
+            .start();
+    String url = pg.getJdbcUrl("postgres", "postgres");
+    List<String> orderIds = new ArrayList<>();
+    try (ConfigurableApplicationContext app =
+        new SpringApplicationBuilder(AfterSalesApplication.class).run(args(url, "restartNode"))) {
+      JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      for (int i = 0; i < 20; i++) {
+        String orderId = "DB" + System.nanoTime() % 1_000_000_000L + i;
+        receivedOrder(jdbc, orderId);
+        app.getBean(CaseService.class)
+            .open("REFUND", orderId, "tb_fault", "数据库故障测试", Map.of("refundAmount", 10.0));
+        orderIds.add(orderId);
+      }
+      // the database stops while the job executor works through the steps
+      pg.close();
+      Thread.sleep(3000);
+      pg =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(data)
+              .setCleanDataDirectory(false)
+              .setPort(port)
+              .start();
+      await(
+          "every refund reached finance after the outage", 90, () -> waitingForFinance(jdbc) == 20);
+      for (String orderId : orderIds) {
+        assertThat(flagsOf(jdbc, orderId)).as("the clock step of %s", orderId).isEqualTo(1);
+      }
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from after_sales_case where buyer_id = 'tb_fault'",
+                  Integer.class))
+          .isEqualTo(20);
+    } finally {
+      pg.close();
+    }
+  }
+
+  @Test
+  void theApplicationIsKilledMidFlowAndTheNextStartFinishesEveryStepOnce() throws Exception {
+    String database = "aftersales_killed";
+    var server = Postgres.server();
+    try (var c = server.getPostgresDatabase().getConnection();
+        var s = c.createStatement()) {
+      s.execute("drop database if exists " + database);
+      s.execute("create database " + database);
+    }
+    String url = server.getJdbcUrl("postgres", database);
+
+    // a first node in its own JVM creates the schema and demo data, then waits for work
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    // surefire's real class path (java.class.path is only its manifest jar)
+    command.add(
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+    command.add(AfterSalesApplication.class.getName());
+    command.addAll(List.of(args(url, "doomedNode")));
+    // the models from the project's folders (surefire's class path lists the classes twice)
+    command.add(
+        "--camunda.bpm.deployment-resource-pattern=file:bpmn/*.bpmn,file:bpmn/*.dmn,file:forms/*.form");
+    Path log = Files.createTempFile("doomed-node", ".log");
+    Process doomed =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, "postgres", ""));
+    try {
+      await(
+          "the first node has started",
+          120,
+          () ->
+              jdbc.queryForObject(
+                          "select count(*) from ACT_RE_PROCDEF where KEY_ = 'dunning'",
+                          Integer.class)
+                      > 0
+                  && logContains(log, "Started AfterSalesApplication"));
+
+      // 40 unpaid orders whose 72 hours run out over the next seconds, and their dunning cases,
+      // opened through the first node's REST API as a clerk would
+      LocalDate day = LocalDate.now(SHANGHAI).minusDays(3);
+      OffsetDateTime placed = OffsetDateTime.now().minusHours(72).plusSeconds(8);
+      if (!placed.atZoneSameInstant(SHANGHAI).toLocalDate().equals(day)) {
+        day = placed.atZoneSameInstant(SHANGHAI).toLocalDate();
+      }
+      List<String> unpaid = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        String orderId = "KL" + System.nanoTime() % 1_000_000_000L + i;
+        jdbc.update(
+            "insert into shop_order (order_id, buyer_id, item_title, quantity, item_price, total_paid,"
+                + " order_total, status, created_at) values (?,?,?,?,?,?,?,?,?)",
+            orderId,
+            "tb_killed",
+            "保温杯",
+            1,
+            40,
+            0,
+            40,
+            "WAITING_PAYMENT",
+            placed.plusNanos(i * 400_000_000L)); // timers due one after another over 16 s
+        unpaid.add(orderId);
+      }
+      String port =
+          Files.readAllLines(log).stream()
+              .filter(l -> l.contains("Tomcat started on port"))
+              .map(l -> l.replaceAll(".*Tomcat started on port (\\d+).*", "$1"))
+              .findFirst()
+              .orElseThrow();
+      var http =
+          new org.springframework.boot.test.web.client.TestRestTemplate()
+              .withBasicAuth("admin", "admin");
+      var run =
+          http.postForEntity(
+              "http://localhost:" + port + "/api/dunning/runs",
+              Map.of("date", day.toString()),
+              String.class);
+      assertThat(run.getStatusCode().value()).as(run.getBody()).isEqualTo(200);
+      final LocalDate runDay = day;
+      await(
+          "the cases are open",
+          30,
+          () ->
+              jdbc.queryForObject(
+                      "select count(*) from dunning_case where order_id like 'KL%' and run_date = ?",
+                      Integer.class, runDay)
+                  == unpaid.size());
+      // kill it while the timers fall due
+      await(
+          "some timers have fired",
+          30,
+          () ->
+              jdbc.queryForObject(
+                      "select count(*) from dunning_case where order_id like 'KL%' and outcome is not null",
+                      Integer.class)
+                  > 0);
+      doomed.destroyForcibly().waitFor();
+    } finally {
+      doomed.destroyForcibly();
+    }
+    int doneBefore =
+        jdbc.queryForObject(
+            "select count(*) from dunning_case where order_id like 'KL%' and outcome is not null",
+            Integer.class);
+
+    try (ConfigurableApplicationContext next =
+        new SpringApplicationBuilder(AfterSalesApplication.class).run(args(url, "nextNode"))) {
+      await(
+          "every case was closed after the restart",
+          90,
+          () ->
+              jdbc.queryForObject(
+                      "select count(*) from dunning_case where order_id like 'KL%' and outcome = 'AUTO_CLOSED'",
+                      Integer.class)
+                  == 40);
+    }
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from case_event where case_id like 'DUNNING-KL%' and step = 'dunningAutoClosed'",
+                Integer.class))
+        .isEqualTo(40);
+    System.out.printf(
+        "killed after %d of 40 timers; the next node finished the rest%n", doneBefore);
+  }
+}
