@@ -1,0 +1,151 @@
+package com.aftersales.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aftersales.orders.ReportFixtures;
+import com.aftersales.orders.ReportFixtures.Line;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The order import and dunning page in a real (headless) Chromium: an agent uploads yesterday's
+ * order report as the back office exported it (GBK CSV, one junk row), watches the import finish,
+ * reads the rejected row with its line number, opens the day's dunning cases, and a second click
+ * opens none. Warehouse staff are told why the page is not for them.
+ *
+ * <p>Screenshots: {@code target/browser/orders-<step>.png}; on failure also {@code
+ * orders-failure-<step>.png} and the page source next to it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@org.junit.jupiter.api.extension.ExtendWith(com.aftersales.support.ActiveEngine.class)
+class OrdersPageBrowserIT {
+
+  /** A day no other test uses, so the dunning run sees only this report's orders. */
+  private static final LocalDate DAY = LocalDate.of(2025, 3, 17);
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired RuntimeService runtime;
+
+  private TasklistPage page;
+  private String step = "setup";
+
+  @RegisterExtension
+  final TestExecutionExceptionHandler evidenceOnFailure =
+      (context, failure) -> {
+        if (page != null) {
+          page.screenshot("orders-failure-" + step);
+          page.pageSource("orders-failure-" + step);
+        }
+        throw failure;
+      };
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    page = new TasklistPage("http://localhost:" + port);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (page != null) {
+      page.close();
+      page = null;
+    }
+  }
+
+  private void step(String name) {
+    step = name;
+  }
+
+  private String text(String id) {
+    return page.driver.findElement(By.id(id)).getText();
+  }
+
+  @Test
+  void anAgentImportsTheReportWithProgressAndOpensTheDaysDunningCases() throws Exception {
+    List<Line> lines = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    long base = System.nanoTime() % 1_000_000_000L;
+    for (int i = 0; i < 300; i++) {
+      String id = "7" + base + String.format("%04d", i);
+      ids.add(id);
+      lines.add(
+          Line.unpaid(
+              id, "tb_page" + (i % 40), DAY + String.format(" %02d:%02d:00", i % 24, i % 60)));
+    }
+    lines.add(
+        Line.unpaid("7" + base + "9999", "tb_page", DAY + " 12:00:00").withStatus("退款中", "", ""));
+    Path report = Files.createTempFile("已卖出的宝贝", ".csv");
+    Files.write(
+        report,
+        ReportFixtures.csv(ReportFixtures.NEW_HEADINGS, lines, Charset.forName("GB18030"), false));
+
+    step("01-login");
+    page.open();
+    page.logIn("agent1", "demo");
+    page.driver.get("http://localhost:" + port + "/orders");
+    page.visible(By.xpath("//h1[normalize-space(.)='订单导入与催款']"));
+    page.screenshot("orders-01-open");
+
+    step("02-import");
+    page.driver.findElement(By.id("file")).sendKeys(report.toAbsolutePath().toString());
+    page.click(By.id("send"));
+    page.until("the import finishes", d -> text("importMessage").startsWith("导入完成"));
+    assertThat(text("importMessage")).contains("新增 300").contains("未导入 1");
+    page.visible(By.id("importErrors"));
+    assertThat(text("importErrors")).contains("订单状态 “退款中” 无法识别").contains("302");
+    page.screenshot("orders-02-imported");
+
+    step("03-dunning");
+    ((JavascriptExecutor) page.driver)
+        .executeScript("document.getElementById('runDate').value = arguments[0];", DAY.toString());
+    page.click(By.xpath("//form[@id='run']//button"));
+    page.until("the run reports", d -> text("runMessage").contains("新开催款单"));
+    assertThat(text("runMessage")).contains("下单未付款 300 笔").contains("新开催款单 300 张");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from dunning_case where run_date = ?", Integer.class, DAY))
+        .isEqualTo(300);
+    assertThat(
+            runtime
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey("DUNNING-" + ids.get(0))
+                .count())
+        .isEqualTo(1);
+    page.screenshot("orders-03-dunning");
+
+    step("04-again");
+    page.click(By.xpath("//form[@id='run']//button"));
+    page.until("the second run reports", d -> text("runMessage").contains("新开催款单 0 张"));
+    page.screenshot("orders-04-again");
+  }
+
+  @Test
+  void warehouseStaffAreToldThePageIsNotForThem() {
+    step("warehouse");
+    page.open();
+    page.logIn("warehouse", "demo");
+    page.driver.get("http://localhost:" + port + "/console/orders.html");
+    page.until("the refusal shows", d -> text("login").contains("只有客服或主管可以查看催款汇总"));
+    assertThat(page.driver.findElement(By.id("page")).isDisplayed()).isFalse();
+    page.screenshot("orders-warehouse");
+  }
+}
