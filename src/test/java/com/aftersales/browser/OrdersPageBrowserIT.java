@@ -63,6 +63,20 @@ class OrdersPageBrowserIT {
     page = new TasklistPage("http://localhost:" + port);
   }
 
+  /** The dunning cases this test opened would crowd the other browser tests' task lists. */
+  @AfterEach
+  void removeTheDaysCases() {
+    for (String caseId :
+        jdbc.queryForList(
+            "select case_id from dunning_case where run_date = ?", String.class, DAY)) {
+      runtime
+          .createProcessInstanceQuery()
+          .processInstanceBusinessKey(caseId)
+          .list()
+          .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test clean-up"));
+    }
+  }
+
   @AfterEach
   void closeBrowser() {
     if (page != null) {
@@ -84,7 +98,7 @@ class OrdersPageBrowserIT {
     List<Line> lines = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     long base = System.nanoTime() % 1_000_000_000L;
-    for (int i = 0; i < 300; i++) {
+    for (int i = 0; i < 60; i++) {
       String id = "7" + base + String.format("%04d", i);
       ids.add(id);
       lines.add(
@@ -109,9 +123,9 @@ class OrdersPageBrowserIT {
     page.driver.findElement(By.id("file")).sendKeys(report.toAbsolutePath().toString());
     page.click(By.id("send"));
     page.until("the import finishes", d -> text("importMessage").startsWith("导入完成"));
-    assertThat(text("importMessage")).contains("新增 300").contains("未导入 1");
+    assertThat(text("importMessage")).contains("新增 60").contains("未导入 1");
     page.visible(By.id("importErrors"));
-    assertThat(text("importErrors")).contains("订单状态 “退款中” 无法识别").contains("302");
+    assertThat(text("importErrors")).contains("订单状态 “退款中” 无法识别").contains("62");
     page.screenshot("orders-02-imported");
 
     step("03-dunning");
@@ -119,11 +133,11 @@ class OrdersPageBrowserIT {
         .executeScript("document.getElementById('runDate').value = arguments[0];", DAY.toString());
     page.click(By.xpath("//form[@id='run']//button"));
     page.until("the run reports", d -> text("runMessage").contains("新开催款单"));
-    assertThat(text("runMessage")).contains("下单未付款 300 笔").contains("新开催款单 300 张");
+    assertThat(text("runMessage")).contains("下单未付款 60 笔").contains("新开催款单 60 张");
     assertThat(
             jdbc.queryForObject(
                 "select count(*) from dunning_case where run_date = ?", Integer.class, DAY))
-        .isEqualTo(300);
+        .isEqualTo(60);
     assertThat(
             runtime
                 .createProcessInstanceQuery()
