@@ -77,6 +77,7 @@ public class Handover {
   private final ShiftsConfig shifts;
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final org.springframework.transaction.support.TransactionTemplate tx;
 
   Handover(
       TaskService tasks,
@@ -85,7 +86,9 @@ public class Handover {
       Roster roster,
       ShiftsConfig shifts,
       JdbcTemplate jdbc,
-      Clock clock) {
+      Clock clock,
+      org.springframework.transaction.PlatformTransactionManager transactions) {
+    this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
     this.tasks = tasks;
     this.runtime = runtime;
     this.identity = identity;
@@ -154,20 +157,36 @@ public class Handover {
     Outcome outcome;
     String message = null;
     try {
-      Task now = tasks.createTaskQuery().taskId(seen.getId()).singleResult();
-      if (now == null) {
-        outcome = Outcome.GONE;
+      // Look and move in one transaction, with the task's row locked: a second handover (on this
+      // node or another) waits here and then sees where the task went, so nothing moves twice.
+      String[] seenNow = new String[1];
+      outcome =
+          tx.execute(
+              status -> {
+                List<String> assignee =
+                    jdbc.query(
+                        "select ASSIGNEE_ from ACT_RU_TASK where ID_ = ? for update",
+                        (rs, n) -> String.valueOf(rs.getString(1)),
+                        seen.getId());
+                if (assignee.isEmpty()) {
+                  return Outcome.GONE;
+                }
+                String current = "null".equals(assignee.get(0)) ? null : assignee.get(0);
+                if (!from.contains(current)) {
+                  seenNow[0] = current;
+                  return Outcome.ALREADY_MOVED;
+                }
+                tasks.setAssignee(seen.getId(), to);
+                tasks.createComment(
+                    seen.getId(),
+                    seen.getProcessInstanceId(),
+                    "【交接】" + seen.getAssignee() + " → " + (to == null ? "组任务池" : to) + "：" + note);
+                return Outcome.MOVED;
+              });
+      if (outcome == Outcome.GONE) {
         message = "任务已完成或已取消";
-      } else if (!from.contains(now.getAssignee())) {
-        outcome = Outcome.ALREADY_MOVED;
-        message = "任务已在 " + (now.getAssignee() == null ? "任务池" : now.getAssignee()) + " 名下";
-      } else {
-        tasks.setAssignee(now.getId(), to);
-        tasks.createComment(
-            now.getId(),
-            now.getProcessInstanceId(),
-            "【交接】" + seen.getAssignee() + " → " + (to == null ? "组任务池" : to) + "：" + note);
-        outcome = Outcome.MOVED;
+      } else if (outcome == Outcome.ALREADY_MOVED) {
+        message = "任务已在 " + (seenNow[0] == null ? "任务池" : seenNow[0]) + " 名下";
       }
     } catch (ProcessEngineException e) {
       outcome = Outcome.FAILED;

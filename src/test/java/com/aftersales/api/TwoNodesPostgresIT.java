@@ -119,6 +119,93 @@ class TwoNodesPostgresIT {
             .isEqualTo(1);
       }
 
+      // a supervisor on each node hands agent1's refunds over at the same moment: each task once
+      for (String taskId :
+          tasks
+              .createTaskQuery()
+              .processVariableValueEquals("buyerId", "tb_cluster")
+              .taskDefinitionKey("userTask_approveRefund")
+              .list()
+              .stream()
+              .map(org.camunda.bpm.engine.task.Task::getId)
+              .toList()) {
+        tasks.setAssignee(taskId, "agent1");
+      }
+      long agent1Before = tasks.createTaskQuery().taskAssignee("agent1").count();
+      CyclicBarrier handovers = new CyclicBarrier(2);
+      ExecutorService both = Executors.newFixedThreadPool(2);
+      try {
+        var request =
+            new com.aftersales.shifts.Handover.Request(
+                List.of("agent1"),
+                null,
+                com.aftersales.shifts.Handover.Target.AGENT,
+                "agent2",
+                null,
+                "集群交接");
+        Future<com.aftersales.shifts.Handover.Result> fromA =
+            both.submit(
+                () -> {
+                  handovers.await();
+                  return a.getBean(com.aftersales.shifts.Handover.class)
+                      .handOver(request, "supervisor");
+                });
+        Future<com.aftersales.shifts.Handover.Result> fromB =
+            both.submit(
+                () -> {
+                  handovers.await();
+                  return b.getBean(com.aftersales.shifts.Handover.class)
+                      .handOver(request, "supervisor");
+                });
+        int moved = fromA.get().moved() + fromB.get().moved();
+        assertThat(moved)
+            .as("tasks moved by the two handovers together")
+            .isEqualTo(orderIds.size());
+      } finally {
+        both.shutdownNow();
+      }
+      assertThat(
+              tasks
+                  .createTaskQuery()
+                  .taskAssignee("agent2")
+                  .processVariableValueEquals("buyerId", "tb_cluster")
+                  .count())
+          .isEqualTo(orderIds.size());
+
+      // the same order report imported on both nodes at once: every order once
+      List<com.aftersales.orders.ReportFixtures.Line> report = new ArrayList<>();
+      for (int i = 0; i < 800; i++) {
+        report.add(
+            com.aftersales.orders.ReportFixtures.Line.unpaid(
+                "5" + System.nanoTime() % 1_000_000_000L + String.format("%04d", i),
+                "tb_cluster_import",
+                "2026-11-20 09:00:00"));
+      }
+      byte[] file =
+          com.aftersales.orders.ReportFixtures.csv(
+              com.aftersales.orders.ReportFixtures.NEW_HEADINGS,
+              report,
+              java.nio.charset.StandardCharsets.UTF_8,
+              true);
+      var importA =
+          a.getBean(com.aftersales.orders.OrderImporter.class)
+              .start(new java.io.ByteArrayInputStream(file), "a.csv", "agent1");
+      var importB =
+          b.getBean(com.aftersales.orders.OrderImporter.class)
+              .start(new java.io.ByteArrayInputStream(file), "b.csv", "agent2");
+      importA.done().get();
+      importB.done().get();
+      var statusA = a.getBean(com.aftersales.orders.OrderImporter.class).status(importA.id());
+      var statusB = b.getBean(com.aftersales.orders.OrderImporter.class).status(importB.id());
+      assertThat(statusA.status()).isEqualTo("DONE");
+      assertThat(statusB.status()).isEqualTo("DONE");
+      assertThat(statusA.created() + statusB.created()).isEqualTo(800);
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from shop_order where buyer_id = 'tb_cluster_import'",
+                  Integer.class))
+          .isEqualTo(800);
+
       // dunning: runs started on both nodes at once; the platform's 72 hours are already over,
       // so every case's timer is due at once and both job executors reach for it
       LocalDate day = LocalDate.now(SHANGHAI).minusDays(5);
