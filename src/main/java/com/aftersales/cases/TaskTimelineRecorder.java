@@ -36,6 +36,9 @@ class TaskTimelineRecorder {
           "datetime",
           "checklist");
 
+  /** Fields whose values are personal data: only their last four characters reach the timeline. */
+  private static final Set<String> MASKED = Set.of("payeeAccount");
+
   /** One editable field of a form. */
   record Field(String key, String label, Map<String, String> options) {}
 
@@ -68,6 +71,9 @@ class TaskTimelineRecorder {
           value instanceof Boolean b
               ? (b ? "是" : "否")
               : f.options().getOrDefault(value.toString(), value.toString());
+      if (MASKED.contains(f.key()) && shown.length() > 4) {
+        shown = "*".repeat(shown.length() - 4) + shown.substring(shown.length() - 4);
+      }
       out.add(f.label() + "：" + shown);
     }
     return out.toString();

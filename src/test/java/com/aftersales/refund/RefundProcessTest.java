@@ -465,6 +465,10 @@ class RefundProcessTest extends ProcessPathTest {
     Assertions.assertThat(orders.remarks(orderId, "remark_finance"))
         .contains("支付宝 张三 *******1234")
         .doesNotContain("13800001234");
+    // nor does the case's timeline, which every colleague can read
+    Assertions.assertThat(caseRepository.timeline(pi.getBusinessKey()).toString())
+        .contains("*******1234")
+        .doesNotContain("13800001234");
     fireTimer(pi, "timer_refundEscalation");
     assertThat(taskOf(pi, "userTask_transferRefund")).hasCandidateGroup("supervisors");
     financeAgrees(pi, "userTask_transferRefund");
