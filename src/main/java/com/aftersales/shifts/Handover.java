@@ -69,6 +69,14 @@ public class Handover {
   public record Result(String batchId, int moved, List<TaskResult> tasks) {}
 
   static final int NOTE_LIMIT = 500;
+  static final int CHUNK = 50;
+
+  /** A task of a chunk could not move: the chunk is rolled back and redone task by task. */
+  private static final class ChunkFailed extends RuntimeException {
+    ChunkFailed() {
+      super(null, null, false, false);
+    }
+  }
 
   private final TaskService tasks;
   private final RuntimeService runtime;
@@ -139,15 +147,39 @@ public class Handover {
     String batch = UUID.randomUUID().toString();
     PriorityQueue<Load> loads = loads(receivers);
     List<TaskResult> results = new ArrayList<>();
-    int moved = 0;
-    for (Task t : open) {
-      String to = target == Target.POOL ? null : next(loads);
-      TaskResult r = moveOne(t, from, to, note, by, batch);
-      results.add(r);
-      if (r.outcome() == Outcome.MOVED) {
-        moved++;
+    // Tasks move in chunks, one transaction each (a commit per task is most of the cost); a chunk
+    // that cannot commit is done again task by task, so one failure never hides the others.
+    for (int start = 0; start < open.size(); start += CHUNK) {
+      List<Task> chunk = open.subList(start, Math.min(open.size(), start + CHUNK));
+      prefetchCases(chunk);
+      List<String> targets = new ArrayList<>();
+      for (int i = 0; i < chunk.size(); i++) {
+        targets.add(target == Target.POOL ? null : next(loads));
       }
+      List<TaskResult> done;
+      try {
+        done =
+            tx.execute(
+                status -> {
+                  List<TaskResult> rs = new ArrayList<>();
+                  for (int i = 0; i < chunk.size(); i++) {
+                    TaskResult r = moveOne(chunk.get(i), from, targets.get(i), note, by, batch);
+                    if (r.outcome() == Outcome.FAILED) {
+                      throw new ChunkFailed();
+                    }
+                    rs.add(r);
+                  }
+                  return rs;
+                });
+      } catch (ChunkFailed | org.springframework.transaction.TransactionException again) {
+        done = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+          done.add(moveOne(chunk.get(i), from, targets.get(i), note, by, batch));
+        }
+      }
+      results.addAll(done);
     }
+    int moved = (int) results.stream().filter(r -> r.outcome() == Outcome.MOVED).count();
     return new Result(batch, moved, results);
   }
 
@@ -209,16 +241,30 @@ public class Handover {
         seen.getId(), seen.getName(), caseId, seen.getAssignee(), to, outcome, message);
   }
 
-  private String caseOf(Task t) {
-    if (t.getProcessInstanceId() == null) {
-      return null;
+  /** Case ids of the listed tasks' processes, read in one query per chunk. */
+  private final ThreadLocal<java.util.Map<String, String>> caseIds =
+      ThreadLocal.withInitial(java.util.HashMap::new);
+
+  private void prefetchCases(List<Task> chunk) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    chunk.forEach(
+        t -> {
+          if (t.getProcessInstanceId() != null) {
+            ids.add(t.getProcessInstanceId());
+          }
+        });
+    caseIds.get().clear();
+    if (!ids.isEmpty()) {
+      runtime
+          .createProcessInstanceQuery()
+          .processInstanceIds(ids)
+          .list()
+          .forEach(pi -> caseIds.get().put(pi.getId(), pi.getBusinessKey()));
     }
-    var pi =
-        runtime
-            .createProcessInstanceQuery()
-            .processInstanceId(t.getProcessInstanceId())
-            .singleResult();
-    return pi == null ? null : pi.getBusinessKey();
+  }
+
+  private String caseOf(Task t) {
+    return t.getProcessInstanceId() == null ? null : caseIds.get().get(t.getProcessInstanceId());
   }
 
   private Set<String> outgoing(Request request) {
