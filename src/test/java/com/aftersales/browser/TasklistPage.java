@@ -96,8 +96,23 @@ final class TasklistPage implements AutoCloseable {
   }
 
   void logIn(String user, String password) {
-    type(loginUsername(), user);
-    type(visible(By.cssSelector("form[name=signinForm] input[ng-model=password]")), password);
+    By passwordField = By.cssSelector("form[name=signinForm] input[ng-model=password]");
+    // The login page's script may still be moving the focus while the form fills in: type again
+    // until both fields hold what was typed.
+    waiting("the login form should hold the user and the password")
+        .until(
+            d -> {
+              WebElement name = loginUsername();
+              WebElement pass = visible(passwordField);
+              if (!user.equals(name.getDomProperty("value"))) {
+                type(name, user);
+              }
+              if (!password.equals(pass.getDomProperty("value"))) {
+                type(pass, password);
+              }
+              return user.equals(name.getDomProperty("value"))
+                  && password.equals(pass.getDomProperty("value"));
+            });
     click(By.xpath("//form[@name='signinForm']//button[normalize-space(.)='登录']"));
     filter("我的任务");
   }
