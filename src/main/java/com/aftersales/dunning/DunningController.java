@@ -1,7 +1,7 @@
 package com.aftersales.dunning;
 
-import com.aftersales.cases.ForbiddenException;
 import com.aftersales.cases.InvalidInputException;
+import com.aftersales.identity.Access;
 import com.aftersales.identity.Roles;
 import com.aftersales.shop.ShopBackOffice;
 import com.aftersales.shop.UnknownOrderException;
@@ -15,7 +15,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,7 +55,7 @@ class DunningController {
 
   @PostMapping("/runs")
   DunningService.RunResult run(@RequestBody(required = false) RunRequest request) {
-    require("只有客服或主管可以开始催款", Roles.AGENTS, Roles.SUPERVISORS);
+    Access.require(identity, "只有客服或主管可以开始催款", Roles.AGENTS, Roles.SUPERVISORS);
     LocalDate date =
         request == null || request.date() == null || request.date().isBlank()
             ? dunning.yesterday()
@@ -70,7 +69,7 @@ class DunningController {
   @GetMapping("/summary")
   List<DunningSummary.Line> summary(
       @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-    require("只有客服或主管可以查看催款汇总", Roles.AGENTS, Roles.SUPERVISORS);
+    Access.require(identity, "只有客服或主管可以查看催款汇总", Roles.AGENTS, Roles.SUPERVISORS);
     LocalDate[] range = range(from, to);
     return summary.lines(range[0], range[1]);
   }
@@ -81,7 +80,7 @@ class DunningController {
       @RequestParam(required = false) String to,
       HttpServletResponse response)
       throws IOException {
-    require("只有客服或主管可以导出催款汇总", Roles.AGENTS, Roles.SUPERVISORS);
+    Access.require(identity, "只有客服或主管可以导出催款汇总", Roles.AGENTS, Roles.SUPERVISORS);
     LocalDate[] range = range(from, to);
     List<DunningSummary.Line> lines = summary.lines(range[0], range[1]);
     String file = "催款汇总_" + range[0] + "_" + range[1] + ".xlsx";
@@ -119,7 +118,7 @@ class DunningController {
 
   @PostMapping("/events")
   Map<String, Object> event(@RequestBody(required = false) OrderEvent event) {
-    require("只有店铺后台对接账号可以上报订单事件", Roles.BACK_OFFICE);
+    Access.require(identity, "只有店铺后台对接账号可以上报订单事件", Roles.BACK_OFFICE);
     if (event == null || event.orderId() == null || event.orderId().isBlank()) {
       throw new InvalidInputException("orderId", "请填写订单编号");
     }
@@ -147,16 +146,6 @@ class DunningController {
       return LocalDate.parse(value.trim());
     } catch (DateTimeParseException e) {
       throw new InvalidInputException(field, "日期 “" + value + "” 格式不对，请写成 2026-11-22");
-    }
-  }
-
-  private void require(String refusal, String... groups) {
-    Authentication auth = identity.getCurrentAuthentication();
-    List<String> mine = auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
-    if (auth == null
-        || (mine.stream().noneMatch(List.of(groups)::contains)
-            && !mine.contains("camunda-admin"))) {
-      throw new ForbiddenException(refusal);
     }
   }
 }

@@ -12,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -315,14 +314,6 @@ public class DunningService {
         .processInstanceBusinessKey("DUNNING-" + orderId)
         .correlateAllWithResult()
         .size();
-  }
-
-  List<String> openCaseIds(LocalDate date) {
-    return new ArrayList<>(
-        jdbc.queryForList(
-            "select case_id from dunning_case where run_date = ? and closed_at is null",
-            String.class,
-            date));
   }
 
   private String text(Date date) {

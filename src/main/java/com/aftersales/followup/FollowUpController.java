@@ -1,7 +1,7 @@
 package com.aftersales.followup;
 
-import com.aftersales.cases.ForbiddenException;
 import com.aftersales.cases.InvalidInputException;
+import com.aftersales.identity.Access;
 import com.aftersales.identity.Roles;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -9,7 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,19 +48,19 @@ class FollowUpController {
 
   @PostMapping("/runs")
   FollowUpService.Selection select(@RequestBody(required = false) DateRequest request) {
-    require("只有客服主管可以安排回访", Roles.SUPERVISORS);
+    Access.require(identity, "只有客服主管可以安排回访", Roles.SUPERVISORS);
     return followUps.select(date(request, followUps.today()));
   }
 
   @PostMapping("/spot-checks/runs")
   FollowUpService.Sampling sample(@RequestBody(required = false) DateRequest request) {
-    require("只有客服主管可以抽查回访", Roles.SUPERVISORS);
+    Access.require(identity, "只有客服主管可以抽查回访", Roles.SUPERVISORS);
     return followUps.sample(date(request, followUps.today().minusDays(1)));
   }
 
   @PostMapping("/stock-outs")
   Map<String, Object> stockOut(@RequestBody(required = false) StockOut body) {
-    String user = require("只有客服或主管可以登记缺货", Roles.AGENTS, Roles.SUPERVISORS);
+    String user = Access.require(identity, "只有客服或主管可以登记缺货", Roles.AGENTS, Roles.SUPERVISORS);
     String title = title(body);
     jdbc.update("delete from stock_out where item_title = ?", title);
     jdbc.update(
@@ -74,7 +73,7 @@ class FollowUpController {
 
   @DeleteMapping("/stock-outs")
   Map<String, Object> backInStock(@RequestParam String itemTitle) {
-    require("只有客服或主管可以登记到货", Roles.AGENTS, Roles.SUPERVISORS);
+    Access.require(identity, "只有客服或主管可以登记到货", Roles.AGENTS, Roles.SUPERVISORS);
     jdbc.update("delete from stock_out where item_title = ?", itemTitle.trim());
     return Map.of("itemTitle", itemTitle.trim(), "outOfStock", false);
   }
@@ -84,7 +83,7 @@ class FollowUpController {
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       @RequestParam(defaultValue = "day") String by) {
-    require("只有客服或主管可以查看回访满意度", Roles.AGENTS, Roles.SUPERVISORS);
+    Access.require(identity, "只有客服或主管可以查看回访满意度", Roles.AGENTS, Roles.SUPERVISORS);
     LocalDate end = to == null || to.isBlank() ? followUps.today() : day(to, "to");
     LocalDate start = from == null || from.isBlank() ? end.minusDays(30) : day(from, "from");
     return satisfaction.lines(start, end, Satisfaction.By.parse(by));
@@ -113,16 +112,5 @@ class FollowUpController {
     } catch (DateTimeParseException e) {
       throw new InvalidInputException(field, "日期 “" + value + "” 格式不对，请写成 2026-11-22");
     }
-  }
-
-  private String require(String refusal, String... groups) {
-    Authentication auth = identity.getCurrentAuthentication();
-    List<String> mine = auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
-    if (auth == null
-        || (mine.stream().noneMatch(List.of(groups)::contains)
-            && !mine.contains("camunda-admin"))) {
-      throw new ForbiddenException(refusal);
-    }
-    return auth.getUserId();
   }
 }

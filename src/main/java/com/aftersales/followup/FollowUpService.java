@@ -58,7 +58,8 @@ public class FollowUpService {
     }
   }
 
-  enum Satisfaction {
+  /** How satisfied a buyer is, per metric. */
+  enum Level {
     VERY,
     BASIC,
     NOT
@@ -278,15 +279,15 @@ public class FollowUpService {
   /** Complete listener of the call: checks the record and writes it to the follow-up register. */
   void called(DelegateTask task) {
     boolean reached = Inputs.choice(task, "reachedAnswer", "是否联系上", Answer.class) == Answer.YES;
-    Satisfaction product = null;
-    Satisfaction attitude = null;
-    Satisfaction skill = null;
+    Level product = null;
+    Level attitude = null;
+    Level skill = null;
     Problem problem = Problem.NONE;
     RouteTo route = RouteTo.NONE;
     if (reached) {
-      product = Inputs.choice(task, "productSatisfaction", "商品满意度", Satisfaction.class);
-      attitude = Inputs.choice(task, "serviceAttitude", "服务态度满意度", Satisfaction.class);
-      skill = Inputs.choice(task, "serviceSkill", "服务技能满意度", Satisfaction.class);
+      product = Inputs.choice(task, "productSatisfaction", "商品满意度", Level.class);
+      attitude = Inputs.choice(task, "serviceAttitude", "服务态度满意度", Level.class);
+      skill = Inputs.choice(task, "serviceSkill", "服务技能满意度", Level.class);
       problem =
           task.getVariable("problem") == null
               ? Problem.NONE
@@ -295,8 +296,7 @@ public class FollowUpService {
           task.getVariable("routeTo") == null
               ? RouteTo.NONE
               : Inputs.choice(task, "routeTo", "转到", RouteTo.class);
-      boolean unhappy =
-          product == Satisfaction.NOT || attitude == Satisfaction.NOT || skill == Satisfaction.NOT;
+      boolean unhappy = product == Level.NOT || attitude == Level.NOT || skill == Level.NOT;
       if ((unhappy || problem != Problem.NONE) && route == RouteTo.NONE) {
         throw new InvalidInputException("routeTo", "买家不满意或反映了问题，请选择转到哪里处理（售后单或投诉）");
       }

@@ -1,7 +1,7 @@
 package com.aftersales.orders;
 
-import com.aftersales.cases.ForbiddenException;
 import com.aftersales.cases.InvalidInputException;
+import com.aftersales.identity.Access;
 import com.aftersales.identity.Roles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -83,15 +82,6 @@ class OrderImportController {
 
   /** Agents import the daily report; supervisors too. */
   private String staff() {
-    Authentication auth = identity.getCurrentAuthentication();
-    List<String> groups =
-        auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
-    if (auth == null
-        || !(groups.contains(Roles.AGENTS)
-            || groups.contains(Roles.SUPERVISORS)
-            || groups.contains("camunda-admin"))) {
-      throw new ForbiddenException("只有客服或主管可以导入订单报表");
-    }
-    return auth.getUserId();
+    return Access.require(identity, "只有客服或主管可以导入订单报表", Roles.AGENTS, Roles.SUPERVISORS);
   }
 }

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -99,7 +98,7 @@ public class OrderImporter {
     try {
       Files.copy(upload, file, StandardCopyOption.REPLACE_EXISTING);
       ReportFile report = ReportFile.open(file, fileName);
-      OrderReport layout = layout(report);
+      Layout layout = layout(report);
       String id = UUID.randomUUID().toString();
       jdbc.update(
           "insert into order_import (id, file_name, format, encoding, status, started_by, started_at)"
@@ -170,8 +169,12 @@ public class OrderImporter {
 
   // ---------------------------------------------------------------- the import itself
 
-  private OrderReport layout(ReportFile report) throws IOException {
+  /** A report's layout and the line of its heading row. */
+  private record Layout(OrderReport report, int headingLine) {}
+
+  private Layout layout(ReportFile report) throws IOException {
     OrderReport[] found = {null};
+    int[] headingLine = {0};
     String[] firstRow = {null};
     try {
       report.rows(
@@ -182,6 +185,7 @@ public class OrderImporter {
             OrderReport layout = OrderReport.layout(cells, clock.getZone());
             if (layout != null) {
               found[0] = layout;
+              headingLine[0] = line;
               throw new StopReading();
             }
             if (line >= HEADER_SEARCH_ROWS) {
@@ -206,7 +210,7 @@ public class OrderImporter {
               + (missing.isEmpty() ? "总金额（或买家应付货款）" : String.join("、", missing))
               + "。请导出完整的订单报表（列名不能改）");
     }
-    return found[0];
+    return new Layout(found[0], headingLine[0]);
   }
 
   private static final class StopReading extends RuntimeException {
@@ -215,23 +219,18 @@ public class OrderImporter {
     }
   }
 
-  private void run(String id, ReportFile report, OrderReport ignored) {
+  private void run(String id, ReportFile report, Layout layout) {
     Progress progress = new Progress(id);
     try {
-      OrderReport[] layout = {null};
       report.rows(
           (line, cells) -> {
             progress.line = line;
-            if (layout[0] == null) {
-              layout[0] = OrderReport.layout(cells, clock.getZone());
-              return; // heading rows and the lines above them
-            }
-            if (OrderReport.blank(cells)) {
+            if (line <= layout.headingLine() || OrderReport.blank(cells)) {
               return;
             }
             progress.rowsRead++;
             try {
-              progress.batch.add(new Numbered(line, layout[0].read(cells)));
+              progress.batch.add(new Numbered(line, layout.report().read(cells)));
             } catch (OrderReport.RowProblem problem) {
               progress.errors.add(new RowError(line, problem.orderId, problem.getMessage()));
             }
@@ -542,9 +541,5 @@ public class OrderImporter {
 
   private static String limit(String s, int max) {
     return s == null || s.length() <= max ? s : s.substring(0, max);
-  }
-
-  static Timestamp ts(OffsetDateTime t) {
-    return t == null ? null : Timestamp.from(t.toInstant());
   }
 }

@@ -3,8 +3,8 @@ package com.aftersales.refund;
 import static com.aftersales.cases.CaseVariables.*;
 
 import com.aftersales.cases.CaseTimeline;
-import com.aftersales.cases.ForbiddenException;
 import com.aftersales.cases.InvalidInputException;
+import com.aftersales.identity.Access;
 import com.aftersales.identity.Roles;
 import com.aftersales.shop.ShopBackOffice;
 import com.aftersales.shop.UnknownOrderException;
@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -111,7 +110,7 @@ public class RefundDesk {
   // ---------------------------------------------------------------- events
 
   public EventResult receive(Event event) {
-    requireAny("只有店铺后台对接账号可以上报退款事件", Roles.BACK_OFFICE);
+    Access.require(identity, "只有店铺后台对接账号可以上报退款事件", Roles.BACK_OFFICE);
     if (event == null) {
       throw new InvalidInputException("body", "请求内容为空：需要 orderId、type");
     }
@@ -195,7 +194,7 @@ public class RefundDesk {
   // ---------------------------------------------------------------- finance's desk
 
   public PendingPage pending(int page, int size) {
-    requireAny("只有财务或主管可以查看待审核退款", Roles.FINANCE, Roles.SUPERVISORS);
+    Access.require(identity, "只有财务或主管可以查看待审核退款", Roles.FINANCE, Roles.SUPERVISORS);
     if (page < 0) {
       throw new InvalidInputException("page", "页码从 0 开始");
     }
@@ -233,7 +232,7 @@ public class RefundDesk {
    * same checks as Tasklist. One refused item neither stops nor undoes the others.
    */
   public BulkResult approve(List<Item> items) {
-    String user = requireAny("只有财务（退款人员）可以同意退款", Roles.FINANCE);
+    String user = Access.require(identity, "只有财务（退款人员）可以同意退款", Roles.FINANCE);
     if (items == null || items.isEmpty()) {
       throw new InvalidInputException("items", "请至少选择一笔退款");
     }
@@ -293,16 +292,5 @@ public class RefundDesk {
     } catch (ProcessEngineException e) {
       return new ItemResult(taskId, caseId, "REFUSED", "处理失败：" + e.getMessage());
     }
-  }
-
-  private String requireAny(String refusal, String... groups) {
-    Authentication auth = identity.getCurrentAuthentication();
-    List<String> mine = auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
-    if (auth == null
-        || (mine.stream().noneMatch(List.of(groups)::contains)
-            && !mine.contains("camunda-admin"))) {
-      throw new ForbiddenException(refusal);
-    }
-    return auth.getUserId();
   }
 }

@@ -151,7 +151,7 @@ public class Handover {
     // that cannot commit is done again task by task, so one failure never hides the others.
     for (int start = 0; start < open.size(); start += CHUNK) {
       List<Task> chunk = open.subList(start, Math.min(open.size(), start + CHUNK));
-      prefetchCases(chunk);
+      java.util.Map<String, String> cases = caseIds(chunk);
       List<String> targets = new ArrayList<>();
       for (int i = 0; i < chunk.size(); i++) {
         targets.add(target == Target.POOL ? null : next(loads));
@@ -163,7 +163,15 @@ public class Handover {
                 status -> {
                   List<TaskResult> rs = new ArrayList<>();
                   for (int i = 0; i < chunk.size(); i++) {
-                    TaskResult r = moveOne(chunk.get(i), from, targets.get(i), note, by, batch);
+                    TaskResult r =
+                        moveOne(
+                            chunk.get(i),
+                            cases.get(chunk.get(i).getProcessInstanceId()),
+                            from,
+                            targets.get(i),
+                            note,
+                            by,
+                            batch);
                     if (r.outcome() == Outcome.FAILED) {
                       throw new ChunkFailed();
                     }
@@ -174,7 +182,15 @@ public class Handover {
       } catch (ChunkFailed | org.springframework.transaction.TransactionException again) {
         done = new ArrayList<>();
         for (int i = 0; i < chunk.size(); i++) {
-          done.add(moveOne(chunk.get(i), from, targets.get(i), note, by, batch));
+          done.add(
+              moveOne(
+                  chunk.get(i),
+                  cases.get(chunk.get(i).getProcessInstanceId()),
+                  from,
+                  targets.get(i),
+                  note,
+                  by,
+                  batch));
         }
       }
       results.addAll(done);
@@ -184,8 +200,7 @@ public class Handover {
   }
 
   private TaskResult moveOne(
-      Task seen, Set<String> from, String to, String note, String by, String batch) {
-    String caseId = caseOf(seen);
+      Task seen, String caseId, Set<String> from, String to, String note, String by, String batch) {
     Outcome outcome;
     String message = null;
     try {
@@ -241,11 +256,8 @@ public class Handover {
         seen.getId(), seen.getName(), caseId, seen.getAssignee(), to, outcome, message);
   }
 
-  /** Case ids of the listed tasks' processes, read in one query per chunk. */
-  private final ThreadLocal<java.util.Map<String, String>> caseIds =
-      ThreadLocal.withInitial(java.util.HashMap::new);
-
-  private void prefetchCases(List<Task> chunk) {
+  /** Case ids of the chunk's processes, read in one query. */
+  private java.util.Map<String, String> caseIds(List<Task> chunk) {
     java.util.Set<String> ids = new java.util.HashSet<>();
     chunk.forEach(
         t -> {
@@ -253,18 +265,15 @@ public class Handover {
             ids.add(t.getProcessInstanceId());
           }
         });
-    caseIds.get().clear();
+    java.util.Map<String, String> cases = new java.util.HashMap<>();
     if (!ids.isEmpty()) {
       runtime
           .createProcessInstanceQuery()
           .processInstanceIds(ids)
           .list()
-          .forEach(pi -> caseIds.get().put(pi.getId(), pi.getBusinessKey()));
+          .forEach(pi -> cases.put(pi.getId(), pi.getBusinessKey()));
     }
-  }
-
-  private String caseOf(Task t) {
-    return t.getProcessInstanceId() == null ? null : caseIds.get().get(t.getProcessInstanceId());
+    return cases;
   }
 
   private Set<String> outgoing(Request request) {
