@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.FormDefinition;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -85,6 +87,11 @@ class TaskTimelineRecorder {
   }
 
   private List<Field> readForm(DelegateTask task) {
+    if (!hasCamundaForm(task)) {
+      // Asking the form service for a form that is not there would fail inside the completing
+      // transaction and doom it: a task without a Camunda Form is recorded without decisions.
+      return List.of();
+    }
     try (InputStream form =
         Context.getCommandContext()
             .runWithoutAuthorization(
@@ -99,6 +106,21 @@ class TaskTimelineRecorder {
       // A task without a Camunda Form still gets its timeline entry, without decisions.
       return List.of();
     }
+  }
+
+  private static boolean hasCamundaForm(DelegateTask task) {
+    if (!(task instanceof TaskEntity entity) || entity.getTaskDefinition() == null) {
+      return false;
+    }
+    FormDefinition form = entity.getTaskDefinition().getFormDefinition();
+    if (form == null) {
+      return false;
+    }
+    if (form.getCamundaFormDefinitionKey() != null) {
+      return true;
+    }
+    return form.getFormKey() != null
+        && form.getFormKey().getExpressionText().startsWith("camunda-forms:");
   }
 
   private static void collect(JsonNode components, List<Field> fields) {

@@ -211,6 +211,30 @@ class ModelerDeploymentTest extends ProcessTestBase {
   }
 
   @Test
+  void aTaskWithoutACamundaFormCanBeCompletedAndIsStillRecorded() {
+    // a process owner's new flow with a step that has no form yet (or an embedded form key)
+    processEngine
+        .getRepositoryService()
+        .createDeployment()
+        .addModelInstance(
+            "formless.bpmn",
+            org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("formless")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask("userTask_call")
+                .name("电话确认")
+                .userTask("userTask_embedded")
+                .camundaFormKey("embedded:app:forms/call.html")
+                .endEvent()
+                .done())
+        .deploy();
+    var pi = processEngine.getRuntimeService().startProcessInstanceByKey("formless", "FORMLESS-1");
+    complete(pi, "userTask_call", java.util.Map.of("note", "已联系"));
+    complete(pi, "userTask_embedded", java.util.Map.of());
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isEnded();
+  }
+
+  @Test
   void aFileThatIsNotBpmnIsRefusedWithTheParsersMessage() throws Exception {
     ResponseEntity<String> r =
         deploy("owner", "reship-xml", reship().replace("</definitions>", ""), true);
