@@ -218,4 +218,55 @@ class ModelTest extends ProcessTestBase {
     assertThat(used).containsAll(formIds());
     assertThat(new File("forms")).isDirectory();
   }
+
+  /**
+   * A case calls the refund with the variables the refund reads, not with all of its own (they
+   * would be copied into every refund and written to the history again). What finance sees on the
+   * approval form must reach the refund from every caller.
+   */
+  @Test
+  void everyRefundCallPassesWhatFinanceSeesAndNotTheWholeCase() throws IOException {
+    Set<String> shown = new HashSet<>();
+    collectReadOnlyKeys(
+        new ObjectMapper().readTree(new File("forms/approve-refund.form")).path("components"),
+        shown);
+    // set by the refund itself
+    shown.removeAll(Set.of("tradeStateLabel", "sellerAnswerDueText"));
+    int calls = 0;
+    for (Path f : files("bpmn", ".bpmn")) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(f.toFile());
+      for (var call :
+          model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.CallActivity.class)) {
+        if (!"refund".equals(call.getCalledElement())) {
+          continue;
+        }
+        calls++;
+        Set<String> passed = new HashSet<>();
+        for (var in :
+            call.getExtensionElements()
+                .getElementsQuery()
+                .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn.class)
+                .list()) {
+          assertThat(in.getCamundaVariables())
+              .as("%s in %s passes all variables", call.getId(), f)
+              .isNull();
+          if (in.getCamundaSource() != null) {
+            passed.add(in.getCamundaTarget());
+          }
+        }
+        assertThat(passed).as("%s in %s", call.getId(), f).containsAll(shown);
+      }
+    }
+    assertThat(calls).isGreaterThanOrEqualTo(7);
+  }
+
+  private static void collectReadOnlyKeys(
+      com.fasterxml.jackson.databind.JsonNode components, Set<String> keys) {
+    for (var c : components) {
+      collectReadOnlyKeys(c.path("components"), keys);
+      if (c.path("readonly").asBoolean() && c.hasNonNull("key")) {
+        keys.add(c.path("key").asText());
+      }
+    }
+  }
 }
