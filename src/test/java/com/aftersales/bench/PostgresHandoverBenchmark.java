@@ -1,23 +1,22 @@
 package com.aftersales.bench;
 
-import com.aftersales.support.Postgres;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Benchmark 3 on PostgreSQL (a real server brought by Maven). */
+/** Benchmark 3 on PostgreSQL (see {@link BenchPostgres}). */
 @SpringBootTest
 @ActiveProfiles("test")
 class PostgresHandoverBenchmark extends HandoverBenchmarkBase {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    Postgres.register(registry, "aftersales_bench");
+    BenchPostgres.register(registry, "aftersales_bench");
   }
 
   @Override
   String database() {
-    return "PostgreSQL " + "(embedded, same machine)";
+    return BenchPostgres.label();
   }
 }
