@@ -447,11 +447,22 @@ abstract class CaseFlowBenchmarkBase {
     return n == null ? 0 : n;
   }
 
+  long jobsSucceeded() {
+    engine.getManagementService().reportDbMetricsNow();
+    return engine
+        .getManagementService()
+        .createMetricsQuery()
+        .name(org.camunda.bpm.engine.management.Metrics.JOB_SUCCESSFUL)
+        .sum();
+  }
+
   /**
    * Moves the clock to {@code at}, lets the job executor work, and answers the seconds until the
-   * due timers at {@code activityId} have fired and until all follow-on jobs are done.
+   * due timers at {@code activityId} have fired, until all follow-on jobs are done, and how many
+   * jobs ran.
    */
   double[] storm(Date at, String processKey, String activityId) throws InterruptedException {
+    long jobsBefore = jobsSucceeded();
     ClockUtil.setCurrentTime(at);
     int due = timerJobsDue(processKey, activityId);
     assertThat(due).as("timers due at %s", activityId).isEqualTo(STORM);
@@ -475,7 +486,7 @@ abstract class CaseFlowBenchmarkBase {
     double done = (System.nanoTime() - start) / 1e9;
     assertThat(fired).as("all %s timers fired within 10 minutes", activityId).isPositive();
     assertThat(jobsLeft(processKey)).as("follow-on jobs of %s", processKey).isZero();
-    return new double[] {fired, done};
+    return new double[] {fired, done, jobsSucceeded() - jobsBefore};
   }
 
   @Test
@@ -561,14 +572,20 @@ abstract class CaseFlowBenchmarkBase {
             Locale.ROOT, "5. timer storm: %,d deadlines due at once (target ≥ 400 jobs/s)", STORM),
         String.format(
             Locale.ROOT,
-            "refund 36 h escalation %.2f× the no-op timers' time (%.0f timers/s), 48 h platform"
-                + " refund %.2f× (%.0f timers/s; with its follow-on jobs done %.1f s); no-op timers"
-                + " %.1f s = %.0f/s; setup %.0f refunds/s",
+            "refund 36 h escalation %.2f× the no-op timers' time (%.0f timers/s; %.0f jobs in"
+                + " %.1f s = %.0f jobs/s with its follow-on step), 48 h platform refund %.2f× (%.0f"
+                + " timers/s; %.0f jobs in %.1f s = %.0f jobs/s); no-op timers %.1f s = %.0f/s;"
+                + " job executor as configured for the application; setup %.0f refunds/s",
             escalation[0] / bare[0],
             STORM / escalation[0],
+            escalation[2],
+            escalation[1],
+            escalation[2] / escalation[1],
             autoRefund[0] / bare[0],
             STORM / autoRefund[0],
+            autoRefund[2],
             autoRefund[1],
+            autoRefund[2] / autoRefund[1],
             bare[0],
             STORM / bare[0],
             STORM / setupSeconds));

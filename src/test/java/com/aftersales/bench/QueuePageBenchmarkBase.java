@@ -344,30 +344,59 @@ abstract class QueuePageBenchmarkBase {
 
   // ------------------------------------------------------------------ measuring
 
-  record Percentiles(double p50, double p95, double p99) {
+  /** A statement that runs longer than this is stopped and reported as such. */
+  static final int TIMEOUT_SECONDS = 10;
+
+  record Percentiles(double p50, double p95, double p99, boolean timedOut) {
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "%.1f/%.1f/%.1f ms", p50, p95, p99);
+      return timedOut
+          ? "> " + TIMEOUT_SECONDS + " s (stopped)"
+          : String.format(Locale.ROOT, "%.1f/%.1f/%.1f ms", p50, p95, p99);
     }
   }
 
   /** Up to {@link #SAMPLES} timings, or as many as fit in 20 s (at least 10). */
   static Percentiles measure(Runnable action) {
-    for (int i = 0; i < 5; i++) {
-      action.run();
-    }
     double[] ms = new double[SAMPLES];
     int n = 0;
-    long budget = System.nanoTime() + 20_000_000_000L;
-    while (n < SAMPLES && (n < 10 || System.nanoTime() < budget)) {
-      long start = System.nanoTime();
-      action.run();
-      ms[n++] = (System.nanoTime() - start) / 1e6;
+    try {
+      for (int i = 0; i < 5; i++) {
+        action.run();
+      }
+      long budget = System.nanoTime() + 20_000_000_000L;
+      while (n < SAMPLES && (n < 10 || System.nanoTime() < budget)) {
+        long start = System.nanoTime();
+        action.run();
+        ms[n++] = (System.nanoTime() - start) / 1e6;
+      }
+    } catch (RuntimeException e) {
+      if (!timedOut(e)) {
+        throw e;
+      }
+      return new Percentiles(0, 0, 0, true);
     }
     double[] taken = Arrays.copyOf(ms, n);
     Arrays.sort(taken);
     return new Percentiles(
-        taken[(int) (n * 0.50)], taken[(int) (n * 0.95)], taken[Math.min(n - 1, (int) (n * 0.99))]);
+        taken[(int) (n * 0.50)],
+        taken[(int) (n * 0.95)],
+        taken[Math.min(n - 1, (int) (n * 0.99))],
+        false);
+  }
+
+  private static boolean timedOut(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+      if (m.contains("statement timeout")
+          || m.contains("canceling statement")
+          || m.contains("cancelled")
+          || m.contains("canceled")
+          || m.contains("timeout")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   Filter filter(String name) {
@@ -436,14 +465,16 @@ abstract class QueuePageBenchmarkBase {
 
   String setUp(String name, List<Filter> agentFilters, Filter queue) {
     Percentiles page = measure(() -> firstPage(queue));
+    Percentiles queueCount = measure(() -> counts(List.of(queue)));
     Percentiles count = measure(() -> counts(agentFilters));
     Percentiles console = measure(this::console);
     double poll = acquisitionPoll(30);
     return String.format(
         Locale.ROOT,
-        "%s: page %s, filter counts %s, console %s, job poll %.2f ms",
+        "%s: page %s, its count %s, the four filters' counts %s, console %s, job poll %.2f ms",
         name,
         page,
+        queueCount,
         count,
         console,
         poll);
@@ -495,9 +526,19 @@ abstract class QueuePageBenchmarkBase {
 
   /** Switches PostgreSQL's JIT compiler on every pooled connection (PostgreSQL only). */
   private void jit(boolean on) throws SQLException {
-    if (!postgres()) {
-      return;
+    if (postgres()) {
+      onEveryConnection("set jit = " + (on ? "on" : "off"));
     }
+  }
+
+  /** Stops any statement after {@link #TIMEOUT_SECONDS}, or never ({@code false}). */
+  private void timeout(boolean on) throws SQLException {
+    int ms = on ? TIMEOUT_SECONDS * 1000 : 0;
+    onEveryConnection(postgres() ? "set statement_timeout = " + ms : "set query_timeout " + ms);
+  }
+
+  /** Runs a session setting on every connection of the pool. */
+  private void onEveryConnection(String setting) throws SQLException {
     int size = ((com.zaxxer.hikari.HikariDataSource) dataSource).getMaximumPoolSize();
     List<Connection> all = new ArrayList<>();
     try {
@@ -505,7 +546,7 @@ abstract class QueuePageBenchmarkBase {
         Connection c = dataSource.getConnection();
         all.add(c);
         try (Statement st = c.createStatement()) {
-          st.execute("set jit = " + (on ? "on" : "off"));
+          st.execute(setting);
         }
       }
     } finally {
@@ -534,6 +575,7 @@ abstract class QueuePageBenchmarkBase {
     boolean standalone = cfg.isStandaloneTasksEnabled();
     List<String> lines = new ArrayList<>();
     try {
+      timeout(true);
       indexes(false);
       statistics(false);
       jit(true);
@@ -563,6 +605,7 @@ abstract class QueuePageBenchmarkBase {
               agentFilters,
               queue));
     } finally {
+      timeout(false);
       indexes(true);
       statistics(true);
       jit(false);
