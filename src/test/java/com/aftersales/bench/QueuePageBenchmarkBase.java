@@ -324,6 +324,7 @@ abstract class QueuePageBenchmarkBase {
               : "set referential_integrity false");
       for (var t : templates.entrySet()) {
         copyCase(sql, t.getKey(), t.getValue());
+        c.commit();
       }
       String finishedTasks =
           "t.PROC_INST_ID_ in (select ID_ from ACT_HI_PROCINST where BUSINESS_KEY_ in "
