@@ -59,6 +59,8 @@ final class BenchPostgres {
     registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");
     registry.add("camunda.bpm.database.type", () -> "postgres");
     // as the postgres profile does
-    registry.add("spring.datasource.hikari.connection-init-sql", () -> "set jit = off");
+    registry.add(
+        "spring.datasource.hikari.connection-init-sql",
+        () -> "set jit = off; set plan_cache_mode = force_custom_plan");
   }
 }

@@ -525,10 +525,16 @@ abstract class QueuePageBenchmarkBase {
     }
   }
 
-  /** Switches PostgreSQL's JIT compiler on every pooled connection (PostgreSQL only). */
-  private void jit(boolean on) throws SQLException {
+  /**
+   * PostgreSQL's defaults ({@code true}: JIT on, generic plans for prepared statements) or the
+   * postgres profile's session settings, on every pooled connection (PostgreSQL only).
+   */
+  private void stockSession(boolean stock) throws SQLException {
     if (postgres()) {
-      onEveryConnection("set jit = " + (on ? "on" : "off"));
+      onEveryConnection(
+          stock
+              ? "set jit = on; set plan_cache_mode = auto"
+              : "set jit = off; set plan_cache_mode = force_custom_plan");
     }
   }
 
@@ -579,7 +585,7 @@ abstract class QueuePageBenchmarkBase {
       timeout(true);
       indexes(false);
       statistics(false);
-      jit(true);
+      stockSession(true);
       cfg.setCmmnEnabled(true);
       cfg.setStandaloneTasksEnabled(true);
       lines.add(setUp("(a) stock engine schema and settings", agentFilters, queue));
@@ -593,8 +599,8 @@ abstract class QueuePageBenchmarkBase {
               agentFilters,
               queue));
       if (postgres()) {
-        jit(false);
-        lines.add(setUp("(c) and JIT off (the postgres profile)", agentFilters, queue));
+        stockSession(false);
+        lines.add(setUp("(c) and the postgres profile's session: JIT off, custom plans", agentFilters, queue));
       }
       cfg.setCmmnEnabled(false);
       cfg.setStandaloneTasksEnabled(false);
@@ -609,7 +615,7 @@ abstract class QueuePageBenchmarkBase {
       timeout(false);
       indexes(true);
       statistics(true);
-      jit(false);
+      stockSession(false);
       cfg.setCmmnEnabled(cmmn);
       cfg.setStandaloneTasksEnabled(standalone);
     }
