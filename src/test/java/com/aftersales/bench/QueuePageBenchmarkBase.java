@@ -600,7 +600,11 @@ abstract class QueuePageBenchmarkBase {
               queue));
       if (postgres()) {
         stockSession(false);
-        lines.add(setUp("(c) and the postgres profile's session: JIT off, custom plans", agentFilters, queue));
+        lines.add(
+            setUp(
+                "(c) and the postgres profile's session: JIT off, custom plans",
+                agentFilters,
+                queue));
       }
       cfg.setCmmnEnabled(false);
       cfg.setStandaloneTasksEnabled(false);
