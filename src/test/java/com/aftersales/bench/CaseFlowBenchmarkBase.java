@@ -6,17 +6,16 @@ import static com.aftersales.support.ClaimSteps.evidence;
 import static com.aftersales.support.ClaimSteps.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aftersales.bench.CaseDriver.Shape;
 import com.aftersales.cases.CaseService;
 import com.aftersales.identity.Roles;
 import com.aftersales.support.TestOrders;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,7 +28,6 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -93,40 +91,12 @@ abstract class CaseFlowBenchmarkBase {
 
   // ------------------------------------------------------------------ driving cases
 
-  /** What one case cost the driver: its transactions and what the engine made it do. */
-  static final class Shape {
-    int userTasks;
-    int asyncJobs;
-    final Set<String> timers = new HashSet<>();
-    int steps;
-
-    @Override
-    public String toString() {
-      return userTasks + " user tasks, " + timers.size() + " timers, " + asyncJobs + " async jobs";
-    }
-  }
-
   <T> T as(String user, String group, java.util.function.Supplier<T> action) {
-    engine.getIdentityService().setAuthentication(user, List.of(group));
-    try {
-      return action.get();
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
+    return CaseDriver.as(engine, user, group, action);
   }
 
   String rootInstance(String businessKey) {
-    return engine
-        .getRuntimeService()
-        .createProcessInstanceQuery()
-        .processInstanceBusinessKey(businessKey)
-        .superProcessInstanceId(null)
-        .list()
-        .stream()
-        .filter(p -> p.getRootProcessInstanceId().equals(p.getId()))
-        .findFirst()
-        .orElseThrow()
-        .getId();
+    return CaseDriver.rootInstance(engine, businessKey);
   }
 
   /** Claims and completes the case's open task at {@code key} as {@code user}. */
@@ -157,30 +127,8 @@ abstract class CaseFlowBenchmarkBase {
     shape.steps += 2;
   }
 
-  /** Runs the case's due asynchronous jobs, as the job executor would, and notes its timers. */
   void jobs(String rootInstanceId, Shape shape) {
-    for (int round = 0; round < 50; round++) {
-      List<Job> due =
-          engine
-              .getManagementService()
-              .createJobQuery()
-              .rootProcessInstanceId(rootInstanceId)
-              .list();
-      boolean ran = false;
-      for (Job j : due) {
-        if (j.getDuedate() == null) {
-          engine.getManagementService().executeJob(j.getId());
-          shape.asyncJobs++;
-          shape.steps++;
-          ran = true;
-        } else {
-          shape.timers.add(j.getId());
-        }
-      }
-      if (!ran) {
-        return;
-      }
-    }
+    CaseDriver.jobs(engine, rootInstanceId, shape);
   }
 
   /** One damage claim, end to end: evidence, check (DMN), refund offer, finance agrees. */

@@ -29,7 +29,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,37 +72,15 @@ abstract class QueuePageBenchmarkBase {
   // ------------------------------------------------------------------ real cases as templates
 
   <T> T as(String user, String group, Supplier<T> action) {
-    engine.getIdentityService().setAuthentication(user, List.of(group));
-    try {
-      return action.get();
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
+    return CaseDriver.as(engine, user, group, action);
   }
 
   String root(String caseId) {
-    return engine
-        .getRuntimeService()
-        .createProcessInstanceQuery()
-        .processInstanceBusinessKey(caseId)
-        .list()
-        .stream()
-        .filter(p -> p.getRootProcessInstanceId().equals(p.getId()))
-        .findFirst()
-        .orElseThrow()
-        .getId();
+    return CaseDriver.rootInstance(engine, caseId);
   }
 
   void runJobs(String root) {
-    for (int i = 0; i < 30; i++) {
-      List<Job> due =
-          engine.getManagementService().createJobQuery().rootProcessInstanceId(root).list();
-      List<Job> async = due.stream().filter(j -> j.getDuedate() == null).toList();
-      if (async.isEmpty()) {
-        return;
-      }
-      async.forEach(j -> engine.getManagementService().executeJob(j.getId()));
-    }
+    CaseDriver.jobs(engine, root, new CaseDriver.Shape());
   }
 
   void complete(String caseId, String key, Map<String, Object> values) {
