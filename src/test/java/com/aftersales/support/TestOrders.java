@@ -14,7 +14,7 @@ public class TestOrders {
   private static final AtomicInteger SEQ = new AtomicInteger();
   private final JdbcTemplate jdbc;
 
-  TestOrders(JdbcTemplate jdbc) {
+  public TestOrders(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
