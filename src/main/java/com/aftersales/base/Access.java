@@ -1,12 +1,18 @@
-package com.aftersales.identity;
+package com.aftersales.base;
 
-import com.aftersales.cases.ForbiddenException;
 import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
-/** The role check of our own REST endpoints: the signed-in user must be in one of the groups. */
+/**
+ * Who may do what, in one place: the role check of our REST endpoints and of task listeners, and
+ * "the system does this" for work a checked user started but the engine must do unattended.
+ */
 public final class Access {
+
+  /** Camunda's administrators' group: they pass every role check. */
+  public static final String ADMINS = "camunda-admin";
 
   private Access() {}
 
@@ -17,12 +23,48 @@ public final class Access {
    */
   public static String require(IdentityService identity, String refusal, String... groups) {
     Authentication auth = identity.getCurrentAuthentication();
-    List<String> mine = auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
-    if (auth == null
-        || (mine.stream().noneMatch(List.of(groups)::contains)
-            && !mine.contains("camunda-admin"))) {
+    if (auth == null || !inAny(auth.getGroupIds(), groups)) {
       throw new ForbiddenException(refusal);
     }
     return auth.getUserId();
+  }
+
+  /**
+   * Whether whoever acts on a task belongs to {@code group}: the signed-in user when there is one,
+   * else the task's assignee; the engine itself (nobody signed in, nobody assigned) acts for the
+   * system and passes.
+   */
+  public static boolean actorIsIn(IdentityService identity, String assignee, String group) {
+    Authentication auth = identity.getCurrentAuthentication();
+    if (auth != null) {
+      return auth.getGroupIds() != null && auth.getGroupIds().contains(group);
+    }
+    if (assignee != null) {
+      return identity.createUserQuery().userId(assignee).memberOfGroup(group).count() > 0;
+    }
+    return true;
+  }
+
+  /**
+   * Runs {@code work} as the system (nobody signed in), then signs the caller back in: for work
+   * whose caller's role was already checked, such as the daily runs that open cases.
+   */
+  public static <T> T asSystem(IdentityService identity, Supplier<T> work) {
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return work.get();
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
+  }
+
+  private static boolean inAny(List<String> mine, String... groups) {
+    if (mine == null) {
+      return false;
+    }
+    return mine.contains(ADMINS) || mine.stream().anyMatch(List.of(groups)::contains);
   }
 }

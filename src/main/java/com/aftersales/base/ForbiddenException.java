@@ -1,4 +1,4 @@
-package com.aftersales.cases;
+package com.aftersales.base;
 
 /** The signed-in user's role may not do this. */
 public class ForbiddenException extends RuntimeException {

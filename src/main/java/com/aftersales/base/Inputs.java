@@ -1,4 +1,4 @@
-package com.aftersales.cases;
+package com.aftersales.base;
 
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.VariableScope;

@@ -1,4 +1,4 @@
-package com.aftersales.cases;
+package com.aftersales.base;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 

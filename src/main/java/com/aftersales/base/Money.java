@@ -1,4 +1,4 @@
-package com.aftersales.cases;
+package com.aftersales.base;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package com.aftersales.cases;
+package com.aftersales.base;
 
 /** Something the request names does not exist. */
 public class NotFoundException extends RuntimeException {

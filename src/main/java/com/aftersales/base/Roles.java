@@ -1,4 +1,4 @@
-package com.aftersales.identity;
+package com.aftersales.base;
 
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package com.aftersales.cases;
 
+import com.aftersales.base.InvalidInputException;
+import com.aftersales.base.NotFoundException;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;

@@ -2,6 +2,7 @@ package com.aftersales.cases;
 
 import static com.aftersales.cases.CaseVariables.*;
 
+import com.aftersales.base.InvalidInputException;
 import com.aftersales.shop.Order;
 import com.aftersales.shop.ShopBackOffice;
 import com.aftersales.shop.UnknownOrderException;

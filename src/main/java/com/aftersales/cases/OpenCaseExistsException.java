@@ -1,5 +1,7 @@
 package com.aftersales.cases;
 
+import com.aftersales.base.InvalidInputException;
+
 /** A case of this kind is already open for the order; opening a twin is refused. */
 public class OpenCaseExistsException extends InvalidInputException {
   private final String caseId;

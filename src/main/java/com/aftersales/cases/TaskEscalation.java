@@ -1,6 +1,6 @@
 package com.aftersales.cases;
 
-import com.aftersales.identity.Roles;
+import com.aftersales.base.Roles;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.Task;

@@ -1,7 +1,7 @@
 package com.aftersales.claims;
 
+import com.aftersales.base.InvalidInputException;
 import com.aftersales.cases.CaseKind;
-import com.aftersales.cases.InvalidInputException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;

@@ -3,12 +3,12 @@ package com.aftersales.claims;
 import static com.aftersales.cases.CaseVariables.*;
 import static com.aftersales.claims.ClaimVariables.*;
 
+import com.aftersales.base.Inputs;
+import com.aftersales.base.InvalidInputException;
+import com.aftersales.base.Money;
 import com.aftersales.cases.CannedReplies;
 import com.aftersales.cases.CaseKind;
 import com.aftersales.cases.CaseTimeline;
-import com.aftersales.cases.Inputs;
-import com.aftersales.cases.InvalidInputException;
-import com.aftersales.cases.Money;
 import com.aftersales.registers.Registers;
 import com.aftersales.shop.Order;
 import com.aftersales.shop.RemarkColumn;

@@ -212,7 +212,7 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
 
   /** A group of the roles table (created at start) or one an administrator added. */
   private boolean groupExists(String group) {
-    return com.aftersales.identity.Roles.ALL.stream().anyMatch(r -> r.id().equals(group))
+    return com.aftersales.base.Roles.ALL.stream().anyMatch(r -> r.id().equals(group))
         || commandContext().getReadOnlyIdentityProvider().createGroupQuery().groupId(group).count()
             > 0;
   }

@@ -1,7 +1,7 @@
 package com.aftersales.deployment;
 
-import com.aftersales.cases.ForbiddenException;
-import com.aftersales.identity.Roles;
+import com.aftersales.base.Access;
+import com.aftersales.base.Roles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -94,12 +93,7 @@ class ProcessCatalog {
 
   @GetMapping
   List<Entry> processes() {
-    Authentication auth = identity.getCurrentAuthentication();
-    List<String> groups =
-        auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
-    if (!(groups.contains(Roles.PROCESS_OWNERS) || groups.contains("camunda-admin"))) {
-      throw new ForbiddenException("只有流程负责人（运营）可以查看流程版本");
-    }
+    Access.require(identity, "只有流程负责人（运营）可以查看流程版本", Roles.PROCESS_OWNERS);
     return repository
         .createProcessDefinitionQuery()
         .latestVersion()

@@ -1,8 +1,8 @@
 package com.aftersales.dunning;
 
-import com.aftersales.cases.InvalidInputException;
-import com.aftersales.identity.Access;
-import com.aftersales.identity.Roles;
+import com.aftersales.base.Access;
+import com.aftersales.base.InvalidInputException;
+import com.aftersales.base.Roles;
 import com.aftersales.shop.ShopBackOffice;
 import com.aftersales.shop.UnknownOrderException;
 import jakarta.servlet.http.HttpServletResponse;

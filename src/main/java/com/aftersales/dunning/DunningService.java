@@ -1,8 +1,9 @@
 package com.aftersales.dunning;
 
+import com.aftersales.base.Access;
+import com.aftersales.base.Inputs;
+import com.aftersales.base.InvalidInputException;
 import com.aftersales.cases.CaseTimeline;
-import com.aftersales.cases.Inputs;
-import com.aftersales.cases.InvalidInputException;
 import com.aftersales.deadlines.Deadlines;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -107,16 +108,7 @@ public class DunningService {
    */
   public RunResult run(LocalDate date) {
     // The caller's role was checked; the cases are opened by the system, as the daily timer does.
-    org.camunda.bpm.engine.impl.identity.Authentication caller =
-        identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return openCases(date);
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    return Access.asSystem(identity, () -> openCases(date));
   }
 
   private RunResult openCases(LocalDate date) {

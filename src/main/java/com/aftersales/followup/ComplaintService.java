@@ -1,9 +1,9 @@
 package com.aftersales.followup;
 
+import com.aftersales.base.Inputs;
+import com.aftersales.base.InvalidInputException;
 import com.aftersales.cases.CaseService;
 import com.aftersales.cases.CaseTimeline;
-import com.aftersales.cases.Inputs;
-import com.aftersales.cases.InvalidInputException;
 import com.aftersales.cases.TaskEscalation;
 import com.aftersales.deadlines.Deadlines;
 import java.time.Clock;

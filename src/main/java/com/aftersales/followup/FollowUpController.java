@@ -1,8 +1,8 @@
 package com.aftersales.followup;
 
-import com.aftersales.cases.InvalidInputException;
-import com.aftersales.identity.Access;
-import com.aftersales.identity.Roles;
+import com.aftersales.base.Access;
+import com.aftersales.base.InvalidInputException;
+import com.aftersales.base.Roles;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

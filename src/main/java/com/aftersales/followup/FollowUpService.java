@@ -1,9 +1,10 @@
 package com.aftersales.followup;
 
+import com.aftersales.base.Access;
+import com.aftersales.base.Inputs;
+import com.aftersales.base.InvalidInputException;
 import com.aftersales.cases.CaseService;
 import com.aftersales.cases.CaseTimeline;
-import com.aftersales.cases.Inputs;
-import com.aftersales.cases.InvalidInputException;
 import com.aftersales.deadlines.Deadlines;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -139,42 +139,39 @@ public class FollowUpService {
    * per scenario, also when runs repeat or race.
    */
   public Selection select(LocalDate date) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication(); // the role was checked; the system opens the calls
-    try {
-      OffsetDateTime end = date.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
-      Map<Scenario, Integer> selected = new EnumMap<>(Scenario.class);
-      int window = config.getWindowDays();
-      selected.put(
-          Scenario.RECEIVED,
-          open(
-              date,
-              Scenario.RECEIVED,
-              "o.status in ('SHIPPED','SUCCEEDED') and o.signed_at is not null"
-                  + " and o.signed_at <= ? and o.signed_at > ?",
-              end.minusDays(config.getReceivedAfterDays()),
-              end.minusDays(config.getReceivedAfterDays() + window)));
-      selected.put(
-          Scenario.NOT_RECEIVED,
-          open(
-              date,
-              Scenario.NOT_RECEIVED,
-              "o.status = 'SHIPPED' and o.signed_at is null"
-                  + " and coalesce(o.paid_at, o.created_at) <= ? and coalesce(o.paid_at, o.created_at) > ?",
-              end.minusDays(config.getNotReceivedAfterDays()),
-              end.minusDays(config.getNotReceivedAfterDays() + window)));
-      selected.put(
-          Scenario.OUT_OF_STOCK,
-          open(
-              date,
-              Scenario.OUT_OF_STOCK,
-              "o.status = 'PAID' and o.item_title in (select s.item_title from stock_out s)"));
-      return new Selection(date, selected);
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    // the role was checked; the system opens the calls
+    return Access.asSystem(identity, () -> openCalls(date));
+  }
+
+  private Selection openCalls(LocalDate date) {
+    OffsetDateTime end = date.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+    Map<Scenario, Integer> selected = new EnumMap<>(Scenario.class);
+    int window = config.getWindowDays();
+    selected.put(
+        Scenario.RECEIVED,
+        open(
+            date,
+            Scenario.RECEIVED,
+            "o.status in ('SHIPPED','SUCCEEDED') and o.signed_at is not null"
+                + " and o.signed_at <= ? and o.signed_at > ?",
+            end.minusDays(config.getReceivedAfterDays()),
+            end.minusDays(config.getReceivedAfterDays() + window)));
+    selected.put(
+        Scenario.NOT_RECEIVED,
+        open(
+            date,
+            Scenario.NOT_RECEIVED,
+            "o.status = 'SHIPPED' and o.signed_at is null"
+                + " and coalesce(o.paid_at, o.created_at) <= ? and coalesce(o.paid_at, o.created_at) > ?",
+            end.minusDays(config.getNotReceivedAfterDays()),
+            end.minusDays(config.getNotReceivedAfterDays() + window)));
+    selected.put(
+        Scenario.OUT_OF_STOCK,
+        open(
+            date,
+            Scenario.OUT_OF_STOCK,
+            "o.status = 'PAID' and o.item_title in (select s.item_title from stock_out s)"));
+    return new Selection(date, selected);
   }
 
   private int open(LocalDate date, Scenario scenario, String where, Object... args) {
@@ -390,30 +387,27 @@ public class FollowUpService {
    * the first share of them are taken; a call already sampled is not sampled again.
    */
   public Sampling sample(LocalDate day) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      List<Map<String, Object>> calls =
-          jdbc.queryForList(
-              "select f.case_id, f.caller from follow_up_call f where f.completed_on = ?"
-                  + " and f.reached = true",
-              day);
-      int take = (int) Math.ceil(calls.size() * config.getSpotCheckShare());
-      List<Map<String, Object>> ordered = new ArrayList<>(calls);
-      ordered.sort(Comparator.comparing(c -> rank(day, (String) c.get("case_id"))));
-      List<String> sampled = new ArrayList<>();
-      for (Map<String, Object> c : ordered.subList(0, take)) {
-        String callCaseId = (String) c.get("case_id");
-        if (openSpotCheck(day, callCaseId, (String) c.get("caller"))) {
-          sampled.add(callCaseId);
-        }
-      }
-      return new Sampling(day, calls.size(), sampled.size(), sampled);
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
+    // the role was checked; the system opens the spot checks
+    return Access.asSystem(identity, () -> openSpotChecks(day));
+  }
+
+  private Sampling openSpotChecks(LocalDate day) {
+    List<Map<String, Object>> calls =
+        jdbc.queryForList(
+            "select f.case_id, f.caller from follow_up_call f where f.completed_on = ?"
+                + " and f.reached = true",
+            day);
+    int take = (int) Math.ceil(calls.size() * config.getSpotCheckShare());
+    List<Map<String, Object>> ordered = new ArrayList<>(calls);
+    ordered.sort(Comparator.comparing(c -> rank(day, (String) c.get("case_id"))));
+    List<String> sampled = new ArrayList<>();
+    for (Map<String, Object> c : ordered.subList(0, take)) {
+      String callCaseId = (String) c.get("case_id");
+      if (openSpotCheck(day, callCaseId, (String) c.get("caller"))) {
+        sampled.add(callCaseId);
       }
     }
+    return new Sampling(day, calls.size(), sampled.size(), sampled);
   }
 
   static String rank(LocalDate day, String caseId) {

@@ -1,6 +1,6 @@
 package com.aftersales.followup;
 
-import com.aftersales.cases.InvalidInputException;
+import com.aftersales.base.InvalidInputException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,9 @@
 package com.aftersales.identity;
 
-import static com.aftersales.identity.Roles.*;
+import static com.aftersales.base.Roles.*;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import com.aftersales.base.Roles;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;

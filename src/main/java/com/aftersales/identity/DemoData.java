@@ -1,7 +1,8 @@
 package com.aftersales.identity;
 
-import static com.aftersales.identity.Roles.*;
+import static com.aftersales.base.Roles.*;
 
+import com.aftersales.base.Roles;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;

@@ -1,8 +1,8 @@
 package com.aftersales.orders;
 
-import com.aftersales.cases.InvalidInputException;
-import com.aftersales.identity.Access;
-import com.aftersales.identity.Roles;
+import com.aftersales.base.Access;
+import com.aftersales.base.InvalidInputException;
+import com.aftersales.base.Roles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

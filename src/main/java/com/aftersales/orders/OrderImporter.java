@@ -1,6 +1,6 @@
 package com.aftersales.orders;
 
-import com.aftersales.cases.NotFoundException;
+import com.aftersales.base.NotFoundException;
 import com.aftersales.shop.OrderStatus;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,10 +2,10 @@ package com.aftersales.refund;
 
 import static com.aftersales.cases.CaseVariables.*;
 
+import com.aftersales.base.Access;
+import com.aftersales.base.InvalidInputException;
+import com.aftersales.base.Roles;
 import com.aftersales.cases.CaseTimeline;
-import com.aftersales.cases.InvalidInputException;
-import com.aftersales.identity.Access;
-import com.aftersales.identity.Roles;
 import com.aftersales.shop.ShopBackOffice;
 import com.aftersales.shop.UnknownOrderException;
 import java.util.ArrayList;

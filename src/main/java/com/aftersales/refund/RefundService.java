@@ -2,14 +2,15 @@ package com.aftersales.refund;
 
 import static com.aftersales.cases.CaseVariables.*;
 
+import com.aftersales.base.Access;
+import com.aftersales.base.Inputs;
+import com.aftersales.base.InvalidInputException;
+import com.aftersales.base.Money;
+import com.aftersales.base.Roles;
 import com.aftersales.cases.CaseService;
 import com.aftersales.cases.CaseTimeline;
-import com.aftersales.cases.Inputs;
-import com.aftersales.cases.InvalidInputException;
-import com.aftersales.cases.Money;
 import com.aftersales.cases.TaskEscalation;
 import com.aftersales.deadlines.Deadlines;
-import com.aftersales.identity.Roles;
 import com.aftersales.shop.Flag;
 import com.aftersales.shop.Order;
 import com.aftersales.shop.OrderStatus;
@@ -26,7 +27,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -658,18 +658,7 @@ class RefundService {
   static final String EVIDENCE_ANSWER = "evidenceAnswer";
 
   private void requireFinance(DelegateTask task) {
-    Authentication auth = identity.getCurrentAuthentication();
-    boolean finance;
-    if (auth != null) {
-      finance = auth.getGroupIds() != null && auth.getGroupIds().contains(Roles.FINANCE);
-    } else if (task.getAssignee() != null) {
-      finance =
-          identity.createUserQuery().userId(task.getAssignee()).memberOfGroup(Roles.FINANCE).count()
-              > 0;
-    } else {
-      finance = true; // the engine itself (no user): e.g. a migration script
-    }
-    if (!finance) {
+    if (!Access.actorIsIn(identity, task.getAssignee(), Roles.FINANCE)) {
       throw new InvalidInputException(REFUND_DECISION, "只有财务（退款人员）可以同意退款；主管可以催办或驳回");
     }
   }

@@ -1,7 +1,7 @@
 package com.aftersales.registers;
 
-import com.aftersales.cases.InvalidInputException;
-import com.aftersales.cases.NotFoundException;
+import com.aftersales.base.InvalidInputException;
+import com.aftersales.base.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;

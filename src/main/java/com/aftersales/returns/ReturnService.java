@@ -3,11 +3,11 @@ package com.aftersales.returns;
 import static com.aftersales.cases.CaseVariables.*;
 import static com.aftersales.returns.ReturnVariables.*;
 
+import com.aftersales.base.Inputs;
+import com.aftersales.base.InvalidInputException;
+import com.aftersales.base.Money;
 import com.aftersales.cases.CaseKind;
 import com.aftersales.cases.CaseTimeline;
-import com.aftersales.cases.Inputs;
-import com.aftersales.cases.InvalidInputException;
-import com.aftersales.cases.Money;
 import com.aftersales.cases.TaskEscalation;
 import com.aftersales.registers.ReturnRegister;
 import com.aftersales.shop.Order;

@@ -1,6 +1,7 @@
 package com.aftersales.shifts;
 
-import com.aftersales.identity.Roles;
+import com.aftersales.base.Access;
+import com.aftersales.base.Roles;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -138,6 +139,6 @@ class ConsoleController {
   }
 
   private void supervisor() {
-    SupervisorOnly.require(identity, "主管看板只对客服主管开放");
+    Access.require(identity, "主管看板只对客服主管开放", Roles.SUPERVISORS);
   }
 }

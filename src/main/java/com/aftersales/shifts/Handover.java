@@ -1,7 +1,7 @@
 package com.aftersales.shifts;
 
-import com.aftersales.cases.InvalidInputException;
-import com.aftersales.identity.Roles;
+import com.aftersales.base.InvalidInputException;
+import com.aftersales.base.Roles;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

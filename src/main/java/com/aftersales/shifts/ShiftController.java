@@ -1,6 +1,8 @@
 package com.aftersales.shifts;
 
-import com.aftersales.cases.InvalidInputException;
+import com.aftersales.base.Access;
+import com.aftersales.base.InvalidInputException;
+import com.aftersales.base.Roles;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -90,6 +92,6 @@ class ShiftController {
   }
 
   private String supervisor() {
-    return SupervisorOnly.require(identity, "只有客服主管可以排班和交接班");
+    return Access.require(identity, "只有客服主管可以排班和交接班", Roles.SUPERVISORS);
   }
 }

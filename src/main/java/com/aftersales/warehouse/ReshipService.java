@@ -2,9 +2,9 @@ package com.aftersales.warehouse;
 
 import static com.aftersales.cases.CaseVariables.*;
 
+import com.aftersales.base.Inputs;
 import com.aftersales.cases.CannedReplies;
 import com.aftersales.cases.CaseTimeline;
-import com.aftersales.cases.Inputs;
 import com.aftersales.registers.Registers;
 import com.aftersales.shop.RemarkColumn;
 import com.aftersales.shop.ShopBackOffice;
@@ -100,7 +100,7 @@ class ReshipService {
 
   void checkReceived(DelegateTask task) {
     if (!Inputs.flag(task, RECEIVED_CONFIRMED, "买家已签收")) {
-      throw new com.aftersales.cases.InvalidInputException(
+      throw new com.aftersales.base.InvalidInputException(
           RECEIVED_CONFIRMED, "请在买家确认收到补发商品后再完成此任务（物流未签收时任务保持打开）");
     }
     Inputs.text(task, "followNote", "跟踪记录", 1000, false);

@@ -1,7 +1,7 @@
 package com.aftersales.web;
 
-import com.aftersales.cases.InvalidInputException;
-import com.aftersales.cases.NotFoundException;
+import com.aftersales.base.InvalidInputException;
+import com.aftersales.base.NotFoundException;
 import com.aftersales.shop.UnknownOrderException;
 import java.net.URI;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -45,8 +45,8 @@ class ApiErrors {
     return problem(HttpStatus.NOT_FOUND, "找不到", e.getMessage(), "not-found");
   }
 
-  @ExceptionHandler(com.aftersales.cases.ForbiddenException.class)
-  ProblemDetail forbiddenByRole(com.aftersales.cases.ForbiddenException e) {
+  @ExceptionHandler(com.aftersales.base.ForbiddenException.class)
+  ProblemDetail forbiddenByRole(com.aftersales.base.ForbiddenException e) {
     return problem(HttpStatus.FORBIDDEN, "没有权限", e.getMessage(), "forbidden");
   }
 

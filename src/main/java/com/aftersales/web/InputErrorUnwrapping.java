@@ -1,6 +1,6 @@
 package com.aftersales.web;
 
-import com.aftersales.cases.InvalidInputException;
+import com.aftersales.base.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;

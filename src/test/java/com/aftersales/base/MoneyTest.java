@@ -1,4 +1,4 @@
-package com.aftersales.cases;
+package com.aftersales.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -6,9 +6,9 @@ import static com.aftersales.support.ClaimSteps.evidence;
 import static com.aftersales.support.ClaimSteps.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aftersales.base.Roles;
 import com.aftersales.bench.CaseDriver.Shape;
 import com.aftersales.cases.CaseService;
-import com.aftersales.identity.Roles;
 import com.aftersales.support.TestOrders;
 import java.time.Duration;
 import java.util.ArrayList;

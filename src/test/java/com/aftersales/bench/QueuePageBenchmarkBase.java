@@ -6,8 +6,8 @@ import static com.aftersales.support.ClaimSteps.evidence;
 import static com.aftersales.support.ClaimSteps.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aftersales.base.Roles;
 import com.aftersales.cases.CaseService;
-import com.aftersales.identity.Roles;
 import com.aftersales.support.TestOrders;
 import java.sql.Connection;
 import java.sql.ResultSetMetaData;

@@ -2,8 +2,8 @@ package com.aftersales.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aftersales.base.Roles;
 import com.aftersales.cases.CaseService;
-import com.aftersales.identity.Roles;
 import com.aftersales.support.TestOrders;
 import java.net.URI;
 import java.net.http.HttpClient;

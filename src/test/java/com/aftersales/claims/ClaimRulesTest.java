@@ -3,8 +3,8 @@ package com.aftersales.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.aftersales.base.InvalidInputException;
 import com.aftersales.cases.CaseKind;
-import com.aftersales.cases.InvalidInputException;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 

@@ -4,9 +4,9 @@ import static com.aftersales.support.ClaimSteps.*;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
+import com.aftersales.base.InvalidInputException;
 import com.aftersales.cases.CaseKind;
 import com.aftersales.cases.CaseStatus;
-import com.aftersales.cases.InvalidInputException;
 import com.aftersales.support.ProcessPathTest;
 import java.math.BigDecimal;
 import org.assertj.core.api.Assertions;

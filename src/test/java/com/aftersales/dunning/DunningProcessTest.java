@@ -3,7 +3,7 @@ package com.aftersales.dunning;
 import static com.aftersales.support.ClaimSteps.vars;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
-import com.aftersales.cases.InvalidInputException;
+import com.aftersales.base.InvalidInputException;
 import com.aftersales.orders.OrderImporter;
 import com.aftersales.orders.ReportFixtures;
 import com.aftersales.orders.ReportFixtures.Line;

@@ -3,7 +3,7 @@ package com.aftersales.followup;
 import static com.aftersales.support.ClaimSteps.vars;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
-import com.aftersales.cases.InvalidInputException;
+import com.aftersales.base.InvalidInputException;
 import com.aftersales.support.ProcessPathTest;
 import java.time.LocalDate;
 import java.time.LocalTime;

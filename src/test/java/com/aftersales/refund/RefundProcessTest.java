@@ -7,10 +7,10 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.reset;
 
+import com.aftersales.base.ForbiddenException;
+import com.aftersales.base.InvalidInputException;
 import com.aftersales.cases.CaseRecord;
 import com.aftersales.cases.CaseStatus;
-import com.aftersales.cases.ForbiddenException;
-import com.aftersales.cases.InvalidInputException;
 import com.aftersales.shop.ShopUnavailableException;
 import com.aftersales.shop.UnknownOrderException;
 import com.aftersales.support.ProcessPathTest;

@@ -2,8 +2,8 @@ package com.aftersales.shifts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aftersales.base.InvalidInputException;
 import com.aftersales.cases.CaseService;
-import com.aftersales.cases.InvalidInputException;
 import com.aftersales.support.ProcessTestBase;
 import java.time.LocalDate;
 import java.time.ZoneId;
