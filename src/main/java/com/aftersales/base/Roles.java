@@ -2,7 +2,7 @@ package com.aftersales.base;
 
 import java.util.List;
 
-/** The Camunda groups of the roles table in SOP.md. */
+/** The Camunda groups of the roles table in README.md. */
 public final class Roles {
   public static final String AGENTS = "agents";
   public static final String SUPERVISORS = "supervisors";
