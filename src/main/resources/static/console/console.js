@@ -1,39 +1,10 @@
 // Supervisor console: reads /api with the Tasklist session; refreshes itself every 30 s.
-const HEADERS = { 'Content-Type': 'application/json', 'X-Aftersales-Console': '1' };
+import { JSON_HEADERS, api, cell, fill, say, sayError, noticeError, notice, refuse } from './common.js';
+
 const OUTCOMES = { MOVED: '已交接', ALREADY_MOVED: '已被他人处理', GONE: '已完成', FAILED: '失败' };
 let chart;
 let shifts = [];
 let team = [];
-
-async function api(path, options = {}) {
-  const response = await fetch('/api' + path, { credentials: 'same-origin', ...options });
-  if (response.status === 401) {
-    document.getElementById('login').hidden = false;
-    document.getElementById('board').hidden = true;
-    throw new Error('login');
-  }
-  const body = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
-  if (!response.ok) {
-    throw new Error(body?.detail || ('请求失败：' + response.status));
-  }
-  return body;
-}
-
-function cell(text, cls) {
-  const td = document.createElement('td');
-  td.textContent = text;
-  if (cls) td.className = cls;
-  return td;
-}
-
-function fill(tableId, rows, columns) {
-  const tbody = document.querySelector('#' + tableId + ' tbody');
-  tbody.replaceChildren(...rows.map(row => {
-    const tr = document.createElement('tr');
-    columns.forEach(c => tr.append(typeof c === 'function' ? c(row) : cell(row[c])));
-    return tr;
-  }));
-}
 
 const num = key => row => cell(row[key], 'num' + (key === 'overdue' && row[key] > 0 ? ' bad' : ''));
 
@@ -81,9 +52,18 @@ function drawChart(queues) {
   }
 }
 
+/** Refreshes the board; a failure shows in the notice bar and the board keeps its last numbers. */
+async function refreshQuietly() {
+  try {
+    await refresh();
+    notice('');
+  } catch (e) {
+    noticeError('刷新失败，显示的是上次的数据：', e);
+  }
+}
+
 async function handOver(event) {
   event.preventDefault();
-  const message = document.getElementById('handoverMessage');
   const fromAgent = document.getElementById('fromAgent').value;
   const body = {
     fromAgents: fromAgent ? [fromAgent] : [],
@@ -93,25 +73,30 @@ async function handOver(event) {
     toShift: document.getElementById('toShift').value || null,
     note: document.getElementById('note').value
   };
+  let result;
   try {
-    const result = await api('/shifts/handover', { method: 'POST', headers: HEADERS, body: JSON.stringify(body) });
-    message.className = 'message';
-    message.textContent = '已交接 ' + result.moved + ' 个任务';
-    const table = document.getElementById('handoverResult');
-    table.hidden = false;
-    fill('handoverResult', result.tasks, ['taskName', 'caseId', 'from', r => cell(r.to || '组任务池'), r => cell(OUTCOMES[r.outcome] + (r.message ? '：' + r.message : ''))]);
-    await refresh();
+    result = await api('/shifts/handover', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(body) });
   } catch (e) {
-    message.className = 'message error';
-    message.textContent = e.message;
+    sayError('handoverMessage', '交接失败：', e);
+    return;
   }
+  say('handoverMessage', '已交接 ' + result.moved + ' 个任务');
+  document.getElementById('handoverResult').hidden = false;
+  fill('handoverResult', result.tasks, ['taskName', 'caseId', 'from', r => cell(r.to || '组任务池'), r => cell(OUTCOMES[r.outcome] + (r.message ? '：' + r.message : ''))]);
+  await refreshQuietly();
 }
 
 async function saveRoster(event) {
   event.preventDefault();
   const body = { userId: document.getElementById('rosterUser').value, shift: document.getElementById('rosterShift').value };
-  await api('/roster', { method: 'PUT', headers: HEADERS, body: JSON.stringify(body) });
-  await refresh();
+  try {
+    await api('/roster', { method: 'PUT', headers: JSON_HEADERS, body: JSON.stringify(body) });
+  } catch (e) {
+    sayError('rosterMessage', '保存失败：', e);
+    return;
+  }
+  say('rosterMessage', '已保存排班');
+  await refreshQuietly();
 }
 
 async function start() {
@@ -122,13 +107,11 @@ async function start() {
     options('toShift', choices);
     options('rosterShift', choices);
     await refresh();
-    setInterval(() => refresh().catch(() => {}), 30000);
   } catch (e) {
-    if (e.message !== 'login') {
-      document.getElementById('login').hidden = false;
-      document.getElementById('login').textContent = e.message;
-    }
+    refuse(e);
+    return;
   }
+  setInterval(refreshQuietly, 30000);
 }
 
 document.getElementById('handover').addEventListener('submit', handOver);

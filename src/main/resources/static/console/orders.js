@@ -1,32 +1,5 @@
 // Order import with progress, the dunning run, and the dunning summary. Uses the Tasklist session.
-const HEADERS = { 'X-Aftersales-Console': '1' };
-
-async function api(path, options = {}) {
-  const response = await fetch('/api' + path, { credentials: 'same-origin', ...options });
-  if (response.status === 401) {
-    document.getElementById('login').hidden = false;
-    document.getElementById('page').hidden = true;
-    throw new Error('login');
-  }
-  const body = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
-  if (!response.ok) {
-    throw new Error(body?.detail || ('请求失败：' + response.status));
-  }
-  return body;
-}
-
-function say(id, text, error) {
-  const m = document.getElementById(id);
-  m.textContent = text;
-  m.className = 'message' + (error ? ' error' : '');
-}
-
-function cell(text, cls) {
-  const td = document.createElement('td');
-  td.textContent = text == null ? '' : String(text);
-  if (cls) td.className = cls;
-  return td;
-}
+import { HEADERS, JSON_HEADERS, api, cell, fill, say, sayError, noticeError, notice, refuse } from './common.js';
 
 function isoDay(date) {
   const pad = n => String(n).padStart(2, '0');
@@ -42,13 +15,8 @@ function describe(s) {
 
 async function showErrors(id) {
   const errors = await api(`/orders/imports/${id}/errors?size=100`);
-  const table = document.getElementById('importErrors');
-  table.hidden = errors.length === 0;
-  table.querySelector('tbody').replaceChildren(...errors.map(e => {
-    const tr = document.createElement('tr');
-    tr.append(cell(e.line, 'num'), cell(e.orderId), cell(e.reason));
-    return tr;
-  }));
+  document.getElementById('importErrors').hidden = errors.length === 0;
+  fill('importErrors', errors, [e => cell(e.line, 'num'), 'orderId', 'reason']);
 }
 
 async function upload(event) {
@@ -78,11 +46,11 @@ async function upload(event) {
     const done = status.status === 'DONE';
     say('importMessage', (done ? '导入完成：' : '导入中断：') + describe(status) + (status.message ? '。' + status.message : ''),
       !done || status.failed > 0);
-    if (status.failed > 0) await showErrors(status.id);
-    loadSummary();
+    if (status.failed > 0) showErrors(status.id).catch(e => noticeError('读取未导入的行失败：', e));
+    refreshSummary();
   } catch (e) {
     bar.hidden = true;
-    if (e.message !== 'login') say('importMessage', e.message, true);
+    sayError('importMessage', '导入失败：', e);
   } finally {
     send.disabled = false;
   }
@@ -94,18 +62,17 @@ async function run(event) {
   try {
     const r = await api('/dunning/runs', {
       method: 'POST',
-      headers: { ...HEADERS, 'Content-Type': 'application/json' },
+      headers: JSON_HEADERS,
       body: JSON.stringify(date ? { date } : {}),
     });
     say('runMessage', `${r.date} 下单未付款 ${r.unpaidOrders} 笔，新开催款单 ${r.opened} 张。催款任务已进入客服的 Tasklist。`);
-    loadSummary();
+    refreshSummary();
   } catch (e) {
-    if (e.message !== 'login') say('runMessage', e.message, true);
+    sayError('runMessage', '催款失败：', e);
   }
 }
 
-async function loadSummary(event) {
-  if (event) event.preventDefault();
+async function loadSummary() {
   const from = document.getElementById('from').value;
   const to = document.getElementById('to').value;
   const query = `?from=${from}&to=${to}`;
@@ -113,13 +80,14 @@ async function loadSummary(event) {
   document.getElementById('details').href = `/api/registers/dunning-details/export.xlsx${query}`;
   const lines = await api('/dunning/summary' + query);
   document.getElementById('page').hidden = false;
-  document.querySelector('#summary tbody').replaceChildren(...lines.map(l => {
-    const tr = document.createElement('tr');
-    tr.append(cell(l.day), cell(l.agent), cell(l.orders, 'num'), cell(l.reached, 'num'),
-      cell(l.paidAfterDunning, 'num'), cell(Number(l.amountRecovered).toFixed(2), 'num'),
-      cell((Number(l.conversionRate) * 100).toFixed(1) + '%', 'num'));
-    return tr;
-  }));
+  fill('summary', lines, ['day', 'agent', l => cell(l.orders, 'num'), l => cell(l.reached, 'num'),
+    l => cell(l.paidAfterDunning, 'num'), l => cell(Number(l.amountRecovered).toFixed(2), 'num'),
+    l => cell((Number(l.conversionRate) * 100).toFixed(1) + '%', 'num')]);
+}
+
+/** Loads the summary again; a failure shows in the notice bar and the old table stays. */
+function refreshSummary() {
+  loadSummary().then(() => notice(''), e => noticeError('汇总查询失败：', e));
 }
 
 const today = new Date();
@@ -129,11 +97,8 @@ document.getElementById('from').value = isoDay(new Date(today.getTime() - 7 * 86
 document.getElementById('to').value = isoDay(today);
 document.getElementById('upload').addEventListener('submit', upload);
 document.getElementById('run').addEventListener('submit', run);
-document.getElementById('summaryForm').addEventListener('submit', loadSummary);
-// A refusal on opening (e.g. warehouse staff) replaces the page with the reason.
-loadSummary().catch(e => {
-  if (e.message === 'login') return;
-  const notice = document.getElementById('login');
-  notice.textContent = e.message;
-  notice.hidden = false;
+document.getElementById('summaryForm').addEventListener('submit', event => {
+  event.preventDefault();
+  refreshSummary();
 });
+loadSummary().catch(refuse);

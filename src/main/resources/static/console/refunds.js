@@ -1,30 +1,10 @@
 // Finance's refund desk: lists pending refunds page by page and agrees the selected ones in bulk.
 // Reads /api with the Tasklist session; every result is shown per row.
-const HEADERS = { 'Content-Type': 'application/json', 'X-Aftersales-Console': '1' };
+import { JSON_HEADERS, api, cell, fill, say, sayError, refuse } from './common.js';
+
 const SIZE = 50;
 let page = 0;
 let total = 0;
-
-async function api(path, options = {}) {
-  const response = await fetch('/api' + path, { credentials: 'same-origin', ...options });
-  if (response.status === 401) {
-    document.getElementById('login').hidden = false;
-    document.getElementById('desk').hidden = true;
-    throw new Error('login');
-  }
-  const body = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
-  if (!response.ok) {
-    throw new Error(body?.detail || ('请求失败：' + response.status));
-  }
-  return body;
-}
-
-function cell(text, cls) {
-  const td = document.createElement('td');
-  td.textContent = text == null ? '' : String(text);
-  if (cls) td.className = cls;
-  return td;
-}
 
 function due(value) {
   if (!value) return '';
@@ -33,10 +13,14 @@ function due(value) {
   return `${d.getMonth() + 1}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-function say(text, error) {
-  const m = document.getElementById('message');
-  m.textContent = text;
-  m.className = 'message' + (error ? ' error' : '');
+function pick(item) {
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.className = 'pick';
+  box.setAttribute('aria-label', '选择 ' + (item.caseId || item.taskId));
+  const td = document.createElement('td');
+  td.append(box);
+  return td;
 }
 
 async function load() {
@@ -50,37 +34,27 @@ async function load() {
   document.getElementById('next').disabled = page + 1 >= pages;
   document.getElementById('all').checked = false;
   const now = Date.now();
-  document.querySelector('#pending tbody').replaceChildren(...data.items.map(item => {
-    const tr = document.createElement('tr');
-    tr.dataset.taskId = item.taskId;
-    const box = document.createElement('input');
-    box.type = 'checkbox';
-    box.className = 'pick';
-    box.setAttribute('aria-label', '选择 ' + (item.caseId || item.taskId));
-    const pick = document.createElement('td');
-    pick.append(box);
-    const amount = item.amount == null ? '' : Number(item.amount).toFixed(2);
-    const late = item.due && new Date(item.due).getTime() < now;
-    tr.append(pick, cell(item.caseId), cell(item.orderId), cell(item.buyerId), cell(item.itemTitle),
-      cell(amount, 'num'), cell(item.transfer ? '交易成功（转账）' : item.tradeStateLabel),
-      cell(due(item.due), late ? 'bad' : ''), cell(item.assignee), cell('', 'result'));
-    return tr;
-  }));
+  const amount = item => cell(item.amount == null ? '' : Number(item.amount).toFixed(2), 'num');
+  const state = item => cell(item.transfer ? '交易成功（转账）' : item.tradeStateLabel);
+  const deadline = item => cell(due(item.due), item.due && new Date(item.due).getTime() < now ? 'bad' : '');
+  const rows = fill('pending', data.items,
+    [pick, 'caseId', 'orderId', 'buyerId', 'itemTitle', amount, state, deadline, 'assignee', () => cell('', 'result')]);
+  rows.forEach((tr, i) => { tr.dataset.taskId = data.items[i].taskId; });
 }
 
 async function approve() {
   const rows = [...document.querySelectorAll('#pending tbody tr')]
     .filter(tr => tr.querySelector('.pick').checked);
   if (rows.length === 0) {
-    say('请先勾选要同意的退款', true);
+    say('message', '请先勾选要同意的退款', true);
     return;
   }
   const note = document.getElementById('note').value.trim();
   const items = rows.map(tr => ({ taskId: tr.dataset.taskId, note: note || null }));
   document.getElementById('approve').disabled = true;
-  say(`正在处理 ${items.length} 笔……`);
+  say('message', `正在处理 ${items.length} 笔……`);
   try {
-    const result = await api('/refunds/approvals', { method: 'POST', headers: HEADERS, body: JSON.stringify({ items }) });
+    const result = await api('/refunds/approvals', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ items }) });
     const byTask = new Map(result.results.map(r => [r.taskId, r]));
     rows.forEach(tr => {
       const r = byTask.get(tr.dataset.taskId);
@@ -90,24 +64,23 @@ async function approve() {
       tr.querySelector('.pick').checked = false;
       tr.querySelector('.pick').disabled = r.result === 'DONE';
     });
-    say(`已同意 ${result.done} 笔，未处理 ${result.refused} 笔（原因见每行“结果”）`, result.refused > 0);
+    say('message', `已同意 ${result.done} 笔，未处理 ${result.refused} 笔（原因见每行“结果”）`, result.refused > 0);
   } catch (e) {
-    if (e.message !== 'login') say(e.message, true);
+    sayError('message', '提交失败：', e);
   } finally {
     document.getElementById('approve').disabled = false;
   }
+}
+
+function turn(step) {
+  page = Math.max(0, page + step);
+  load().catch(e => sayError('message', '翻页失败：', e));
 }
 
 document.getElementById('all').addEventListener('change', e => {
   document.querySelectorAll('#pending .pick:not(:disabled)').forEach(b => { b.checked = e.target.checked; });
 });
 document.getElementById('approve').addEventListener('click', approve);
-document.getElementById('prev').addEventListener('click', () => { page = Math.max(0, page - 1); load().catch(e => say(e.message, true)); });
-document.getElementById('next').addEventListener('click', () => { page += 1; load().catch(e => say(e.message, true)); });
-// A refusal on opening (e.g. an agent) replaces the page with the reason.
-load().catch(e => {
-  if (e.message === 'login') return;
-  const notice = document.getElementById('login');
-  notice.textContent = e.message;
-  notice.hidden = false;
-});
+document.getElementById('prev').addEventListener('click', () => turn(-1));
+document.getElementById('next').addEventListener('click', () => turn(1));
+load().catch(refuse);

@@ -35,7 +35,8 @@ import org.springframework.test.context.ActiveProfiles;
  * The supervisor console in a real (headless) Chromium: the supervisor logs into Tasklist, opens
  * the console with the same session, hands agent1's open work over to agent2 with a note, and
  * agent2 finds the tasks in 我的任务 with the note in the task's history. The console's changes need
- * the {@code X-Aftersales-Console} header next to the session cookie.
+ * the {@code X-Aftersales-Console} header next to the session cookie. Failures reach the person: a
+ * refused roster save next to its form, a failed refresh in the notice bar under the header.
  *
  * <p>Screenshots: {@code target/browser/console-<step>.png}; on failure also {@code
  * console-failure-<step>.png} and the page source next to it.
@@ -189,14 +190,82 @@ class ConsoleHandoverBrowserIT {
     done("06-history");
   }
 
-  @Test
-  void aChangeWithTheSessionNeedsTheConsoleHeader() throws Exception {
+  /** An agent with no tasks: handing them over changes nothing. */
+  private String idleAgent() {
     String idle = "idle" + Long.toString(System.nanoTime(), 36);
     User user = identity.newUser(idle);
     user.setFirstName("空闲客服");
     user.setPassword("demo");
     identity.saveUser(user);
     identity.createMembership(idle, Roles.AGENTS);
+    return idle;
+  }
+
+  @Test
+  void aRefusedRosterSaveAndAFailedRefreshAreShownToTheSupervisor() {
+    String idle = idleAgent();
+    JavascriptExecutor js = (JavascriptExecutor) page.driver;
+
+    step("failures-01-board");
+    page.open();
+    page.logIn("supervisor", "demo");
+    page.driver.get(base() + "/console/index.html");
+    page.visible(By.id("board"));
+    page.until(
+        "the roster and handover choices are loaded",
+        d ->
+            !d.findElements(By.cssSelector("#rosterShift option")).isEmpty()
+                && !d.findElements(By.cssSelector("#fromAgent option[value='" + idle + "']"))
+                    .isEmpty());
+    assertThat(page.driver.findElements(By.id("notice"))).noneMatch(WebElement::isDisplayed);
+    done("failures-01-board");
+
+    // 1. the server refuses a roster line for someone who is not on the staff (400)
+    step("failures-02-roster-refused");
+    String nobody = "nobody" + Long.toString(System.nanoTime(), 36);
+    js.executeScript(
+        "const s = document.getElementById('rosterUser');"
+            + "s.add(new Option(arguments[0], arguments[0])); s.value = arguments[0];",
+        nobody);
+    page.click(By.xpath("//form[@id='rosterForm']//button[@type='submit']"));
+    By rosterMessage = By.id("rosterMessage");
+    page.until(
+        "the refused save is reported",
+        d -> d.findElement(rosterMessage).getText().startsWith("保存失败"));
+    WebElement refused = page.driver.findElement(rosterMessage);
+    assertThat(refused.getText()).isEqualTo("保存失败：找不到员工 " + nobody);
+    assertThat(refused.getDomAttribute("class")).contains("error");
+    assertThat(page.driver.findElement(By.id("roster")).getText()).doesNotContain(nobody);
+    done("failures-02-roster-refused");
+
+    // 2. after a handover the board cannot refresh: a notice says so, the result stays on screen
+    step("failures-03-refresh-failed");
+    js.executeScript(
+        "const detail = arguments[0], real = window.fetch;"
+            + "window.fetch = (url, options) => String(url).startsWith('/api/console/summary')"
+            + "  ? Promise.resolve(new Response(JSON.stringify({ status: 503, detail }),"
+            + "      { status: 503, headers: { 'Content-Type': 'application/problem+json' } }))"
+            + "  : real(url, options);",
+        "系统维护中，请稍后再试");
+    new Select(page.driver.findElement(By.id("fromAgent"))).selectByValue(idle);
+    new Select(page.driver.findElement(By.id("target"))).selectByValue("POOL");
+    page.fill(By.id("note"), "无任务的交接，只验证刷新失败的提示");
+    page.click(By.id("handoverButton"));
+    page.until(
+        "the failed refresh is shown in the notice bar",
+        d ->
+            !d.findElements(By.id("notice")).isEmpty()
+                && d.findElement(By.id("notice")).isDisplayed());
+    assertThat(page.driver.findElement(By.id("notice")).getText())
+        .isEqualTo("刷新失败，显示的是上次的数据：系统维护中，请稍后再试");
+    assertThat(page.driver.findElement(By.id("handoverMessage")).getText()).isEqualTo("已交接 0 个任务");
+    assertThat(page.driver.findElement(By.id("board")).isDisplayed()).isTrue();
+    done("failures-03-refresh-failed");
+  }
+
+  @Test
+  void aChangeWithTheSessionNeedsTheConsoleHeader() throws Exception {
+    String idle = idleAgent();
 
     step("01-login");
     page.open();

@@ -1,0 +1,88 @@
+package com.aftersales.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Our one user-styles.css (kept under Tasklist, imported by Admin, Cockpit and Welcome) reaches all
+ * four Camunda apps in a real (headless) Chromium: the end-of-life banner's 20px are gone, so the
+ * page starts right under the 45px navbar instead of the shipped 65px.
+ *
+ * <p>Screenshots: {@code target/browser/styles-<app>.png}; on failure also {@code
+ * styles-failure-<app>.png} and the page source next to it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@org.junit.jupiter.api.extension.ExtendWith(com.aftersales.support.ActiveEngine.class)
+class CamundaStylesBrowserIT {
+
+  @LocalServerPort int port;
+
+  private TasklistPage page;
+  private String step = "setup";
+
+  @RegisterExtension
+  final TestExecutionExceptionHandler evidenceOnFailure =
+      (context, failure) -> {
+        if (page != null) {
+          page.screenshot("styles-failure-" + step);
+          page.pageSource("styles-failure-" + step);
+        }
+        throw failure;
+      };
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    page = new TasklistPage("http://localhost:" + port);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (page != null) {
+      page.close();
+      page = null;
+    }
+  }
+
+  /** The computed value of a CSS property of the first element matching the selector. */
+  private String style(String selector, String property) {
+    return (String)
+        ((JavascriptExecutor) page.driver)
+            .executeScript(
+                "return getComputedStyle(document.querySelector(arguments[0]))"
+                    + ".getPropertyValue(arguments[1]);",
+                selector,
+                property);
+  }
+
+  @Test
+  void everyCamundaAppDropsTheBannersSpace() {
+    for (String app : List.of("tasklist", "admin", "cockpit", "welcome")) {
+      step = app;
+      page.driver.get("http://localhost:" + port + "/camunda/app/" + app + "/");
+      page.until(
+          app + " has loaded our user styles", d -> "45px".equals(style("body", "padding-top")));
+      if (app.equals("tasklist")) {
+        assertThat(style(".page-wrap", "top")).as("tasklist .page-wrap").isEqualTo("45px");
+      }
+      if (List.of("admin", "cockpit").contains(app)) {
+        assertThat(style(".ctn-main", "top")).as("%s .ctn-main", app).isEqualTo("45px");
+      }
+      assertThat(page.driver.findElements(By.cssSelector(".ce-eol-banner")))
+          .as("%s shows no end-of-life banner", app)
+          .noneMatch(e -> e.isDisplayed());
+      page.screenshot("styles-" + app);
+    }
+  }
+}
