@@ -83,4 +83,39 @@ public final class Inputs {
       throw new InvalidInputException(field, label + "的取值 “" + value + "” 无效，请从列表中选择");
     }
   }
+
+  // ---------------------------------------------------------------- the same, by typed variable
+
+  public static String text(
+      VariableScope scope, Variable<String> field, int max, boolean required) {
+    return text(scope, field.name(), field.label(), max, required);
+  }
+
+  public static long number(VariableScope scope, Variable<Long> field, long min, long max) {
+    return number(scope, field.name(), field.label(), min, max);
+  }
+
+  public static boolean flag(VariableScope scope, Variable<Boolean> field) {
+    return flag(scope, field.name(), field.label());
+  }
+
+  public static String trackingNumber(VariableScope scope, Variable<String> field) {
+    return trackingNumber(scope, field.name(), field.label());
+  }
+
+  public static <E extends Enum<E>> E choice(VariableScope scope, Variable<E> field) {
+    return choice(scope, field.name(), field.label(), field.type());
+  }
+
+  /** An amount in yuan a clerk typed; null when left empty. */
+  public static java.math.BigDecimal money(
+      VariableScope scope, Variable<java.math.BigDecimal> field) {
+    return Money.of(scope.getVariable(field.name()), field.name(), field.label());
+  }
+
+  /** An amount in yuan a clerk must type. */
+  public static java.math.BigDecimal requiredMoney(
+      VariableScope scope, Variable<java.math.BigDecimal> field) {
+    return Money.required(scope.getVariable(field.name()), field.name(), field.label());
+  }
 }

@@ -12,6 +12,11 @@ public class InvalidInputException extends FormFieldValidationException {
     super(field, message);
   }
 
+  /** Refuses the value of a form field, named by its typed variable. */
+  public InvalidInputException(Variable<?> field, String message) {
+    this(field.name(), message);
+  }
+
   public String field() {
     return getDetail();
   }

@@ -75,10 +75,10 @@ public class CaseService {
       return new Opened(existing.get(), false);
     }
     Map<String, Object> vars = new HashMap<>();
-    vars.put(CASE_KIND, kind.name());
-    vars.put(ORDER_ID, order.orderId());
-    vars.put(BUYER_ID, buyerId.trim());
-    vars.put(DESCRIPTION, description.trim());
+    CASE_KIND.put(vars, kind.name());
+    ORDER_ID.put(vars, order.orderId());
+    BUYER_ID.put(vars, buyerId.trim());
+    DESCRIPTION.put(vars, description.trim());
     startFields.forEach(
         (name, value) -> {
           if (value != null) {
@@ -109,15 +109,15 @@ public class CaseService {
    * Tasklist start cannot create one.
    */
   public void register(DelegateExecution execution) {
-    String kindValue = (String) execution.getVariable(CASE_KIND);
+    String kindValue = CASE_KIND.get(execution);
     CaseKind kind =
         kindValue != null
             ? parseKind(kindValue)
             : CaseKind.ofProcessKey(processKeyOf(execution))
                 .orElseThrow(() -> new IllegalStateException("no case kind for " + execution));
-    String orderId = (String) execution.getVariable(ORDER_ID);
-    String buyerId = (String) execution.getVariable(BUYER_ID);
-    String description = (String) execution.getVariable(DESCRIPTION);
+    String orderId = ORDER_ID.get(execution);
+    String buyerId = BUYER_ID.get(execution);
+    String description = DESCRIPTION.get(execution);
     Order order;
     try {
       order = checkRequest(kind, orderId, buyerId, description);
@@ -145,21 +145,21 @@ public class CaseService {
       caseId = nextCaseId(kind, order.orderId());
       execution.setProcessBusinessKey(caseId);
     }
-    execution.setVariable(CASE_ID, caseId);
-    execution.setVariable(CASE_KIND, kind.name());
-    execution.setVariable(CASE_KIND_LABEL, kind.label());
-    execution.setVariable(APOLOGY_TEXT, CannedReplies.apology(kind));
-    execution.setVariable(ORDER_ID, order.orderId());
-    execution.setVariable(BUYER_ID, buyerId.trim());
-    execution.setVariable(DESCRIPTION, description.trim());
-    execution.setVariable(BUYER_NAME, order.buyerName());
-    execution.setVariable(ITEM_TITLE, order.itemTitle());
-    execution.setVariable(ITEM_PRICE, order.itemPrice().doubleValue());
-    execution.setVariable(QUANTITY, (long) order.quantity());
-    execution.setVariable(TOTAL_PAID, order.totalPaid().doubleValue());
-    execution.setVariable(REFUNDABLE, order.refundable().doubleValue());
-    execution.setVariable(CARRIER, order.carrier());
-    execution.setVariable(TRACKING_NUMBER, order.trackingNumber());
+    CASE_ID.set(execution, caseId);
+    CASE_KIND.set(execution, kind.name());
+    CASE_KIND_LABEL.set(execution, kind.label());
+    APOLOGY_TEXT.set(execution, CannedReplies.apology(kind));
+    ORDER_ID.set(execution, order.orderId());
+    BUYER_ID.set(execution, buyerId.trim());
+    DESCRIPTION.set(execution, description.trim());
+    BUYER_NAME.set(execution, order.buyerName());
+    ITEM_TITLE.set(execution, order.itemTitle());
+    ITEM_PRICE.set(execution, order.itemPrice());
+    QUANTITY.set(execution, (long) order.quantity());
+    TOTAL_PAID.set(execution, order.totalPaid());
+    REFUNDABLE.set(execution, order.refundable());
+    CARRIER.set(execution, order.carrier());
+    TRACKING_NUMBER.set(execution, order.trackingNumber());
     String openedBy = CaseTimeline.currentUser(execution);
     OffsetDateTime now = OffsetDateTime.now(clock);
     cases.insertOpen(

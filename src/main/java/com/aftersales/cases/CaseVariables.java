@@ -1,25 +1,29 @@
 package com.aftersales.cases;
 
+import com.aftersales.base.Variable;
+
 /** Process variables every case process shares (and passes to the reship and refund flows). */
 public final class CaseVariables {
-  public static final String CASE_ID = "caseId";
-  public static final String CASE_KIND = "caseKind";
-  public static final String CASE_KIND_LABEL = "caseKindLabel";
-  public static final String ORDER_ID = "orderId";
-  public static final String BUYER_ID = "buyerId";
-  public static final String BUYER_NAME = "buyerName";
-  public static final String DESCRIPTION = "description";
-  public static final String ITEM_TITLE = "itemTitle";
-  public static final String ITEM_PRICE = "itemPrice";
-  public static final String QUANTITY = "quantity";
-  public static final String TOTAL_PAID = "totalPaid";
-  public static final String REFUNDABLE = "refundable";
-  public static final String CARRIER = "carrier";
-  public static final String TRACKING_NUMBER = "trackingNumber";
-  public static final String APOLOGY_TEXT = "apologyText";
+  public static final Variable<String> CASE_ID = Variable.text("caseId", "售后单号");
+  public static final Variable<String> CASE_KIND = Variable.text("caseKind", "售后类型");
+  public static final Variable<String> CASE_KIND_LABEL = Variable.text("caseKindLabel", "售后类型");
+  public static final Variable<String> ORDER_ID = Variable.text("orderId", "订单号");
+  public static final Variable<String> BUYER_ID = Variable.text("buyerId", "买家旺旺号");
+  public static final Variable<String> BUYER_NAME = Variable.text("buyerName", "买家姓名");
+  public static final Variable<String> DESCRIPTION = Variable.text("description", "问题描述");
+  public static final Variable<String> ITEM_TITLE = Variable.text("itemTitle", "商品");
+  public static final Variable<java.math.BigDecimal> ITEM_PRICE = Variable.money("itemPrice", "单价");
+  public static final Variable<Long> QUANTITY = Variable.count("quantity", "数量");
+  public static final Variable<java.math.BigDecimal> TOTAL_PAID =
+      Variable.money("totalPaid", "实付金额");
+  public static final Variable<java.math.BigDecimal> REFUNDABLE =
+      Variable.money("refundable", "可退金额");
+  public static final Variable<String> CARRIER = Variable.text("carrier", "快递公司");
+  public static final Variable<String> TRACKING_NUMBER = Variable.text("trackingNumber", "物流单号");
+  public static final Variable<String> APOLOGY_TEXT = Variable.text("apologyText", "致歉话术");
 
   /** Who decided the resolution with the buyer; fills "registered by" on register rows. */
-  public static final String RESOLVED_BY = "resolvedBy";
+  public static final Variable<String> RESOLVED_BY = Variable.text("resolvedBy", "处理人");
 
   private CaseVariables() {}
 }

@@ -144,7 +144,7 @@ class ClaimService {
       task.setVariable("reshipReason", r.reshipReason());
     }
     task.setVariable(RIDE_ALONG_ORDER_ID, rideAlong);
-    task.setVariable(RESOLVED_BY, CaseTimeline.actor(task));
+    RESOLVED_BY.set(task, CaseTimeline.actor(task));
   }
 
   void checkApproval(DelegateTask task) {
@@ -212,15 +212,13 @@ class ClaimService {
 
   void remindBuyer(DelegateExecution execution) {
     shop.addRemark(
-        (String) execution.getVariable(ORDER_ID),
-        RemarkColumn.INTERNAL,
-        CannedReplies.evidenceReminder());
+        ORDER_ID.get(execution), RemarkColumn.INTERNAL, CannedReplies.evidenceReminder());
     timeline.record(execution, CannedReplies.evidenceReminder());
   }
 
   void closeNoEvidence(DelegateExecution execution) {
     String text = "买家超过时限未提供凭证，售后单 " + execution.getProcessBusinessKey() + " 关闭";
-    shop.addRemark((String) execution.getVariable(ORDER_ID), RemarkColumn.INTERNAL, text);
+    shop.addRemark(ORDER_ID.get(execution), RemarkColumn.INTERNAL, text);
     timeline.record(execution, text);
   }
 
@@ -257,14 +255,14 @@ class ClaimService {
           Variables.createVariables()
               .putValue(
                   DAMAGE_TYPE, Inputs.choice(task, DAMAGE_TYPE, "破损情况", DamageType.class).name())
-              .putValue(ITEM_PRICE, order.itemPrice().doubleValue());
+              .putValue(ITEM_PRICE.name(), ITEM_PRICE.write(order.itemPrice()));
     } else {
       decision = WRONG_ITEM_DECISION;
       inputs =
           Variables.createVariables()
               .putValue(
                   PROBLEM_KIND, Inputs.choice(task, PROBLEM_KIND, "问题类型", ProblemKind.class).name())
-              .putValue(ITEM_PRICE, order.itemPrice().doubleValue());
+              .putValue(ITEM_PRICE.name(), ITEM_PRICE.write(order.itemPrice()));
     }
     Map<String, Object> out =
         Context.getCommandContext()
@@ -279,12 +277,12 @@ class ClaimService {
   }
 
   private Order order(org.camunda.bpm.engine.delegate.VariableScope scope) {
-    String orderId = (String) scope.getVariable(ORDER_ID);
+    String orderId = ORDER_ID.get(scope);
     return shop.findOrder(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
   }
 
   private static CaseKind kindOf(org.camunda.bpm.engine.delegate.VariableScope scope) {
-    return CaseKind.valueOf((String) scope.getVariable(CASE_KIND));
+    return CaseKind.valueOf(CASE_KIND.get(scope));
   }
 
   private static String nullToDash(String s) {

@@ -1,5 +1,9 @@
 package com.aftersales.followup;
 
+import static com.aftersales.cases.CaseVariables.BUYER_ID;
+import static com.aftersales.cases.CaseVariables.ORDER_ID;
+import static com.aftersales.followup.ComplaintVariables.*;
+
 import com.aftersales.base.Inputs;
 import com.aftersales.base.InvalidInputException;
 import com.aftersales.cases.CaseService;
@@ -69,23 +73,23 @@ class ComplaintService {
   void opening(DelegateExecution execution) {
     cases.register(execution);
     // handled within 24 service hours of the complaint, not of the first answer
-    execution.setVariable("complaintHandleDue", deadlines.due("complaintHandle"));
+    COMPLAINT_HANDLE_DUE.set(execution, deadlines.due("complaintHandle"));
   }
 
   void responded(DelegateTask task) {
-    Kind kind = Inputs.choice(task, "complaintKind", "投诉类型", Kind.class);
-    String said = Inputs.text(task, "whatWasSaid", "顾客原话与诉求", 1000, true);
-    if (!Inputs.flag(task, "apologized", "已向顾客致歉")) {
-      throw new InvalidInputException("apologized", "请先向顾客致歉，再勾选“已向顾客致歉”");
+    Kind kind = Inputs.choice(task, COMPLAINT_KIND);
+    String said = Inputs.text(task, WHAT_WAS_SAID, 1000, true);
+    if (!Inputs.flag(task, APOLOGIZED)) {
+      throw new InvalidInputException(APOLOGIZED, "请先向顾客致歉，再勾选“已向顾客致歉”");
     }
-    task.setVariable("complaintKindLabel", kind.label);
+    COMPLAINT_KIND_LABEL.set(task, kind.label);
     String caseId = task.getExecution().getProcessBusinessKey();
     jdbc.update(
         "insert into complaint (case_id, order_id, buyer_id, kind, what_was_said, registered_by,"
             + " registered_at) values (?,?,?,?,?,?,?)",
         caseId,
-        task.getVariable("orderId"),
-        task.getVariable("buyerId"),
+        ORDER_ID.get(task),
+        BUYER_ID.get(task),
         kind.name(),
         said,
         CaseTimeline.actor(task),
@@ -93,10 +97,10 @@ class ComplaintService {
   }
 
   void handled(DelegateTask task) {
-    Department department = Inputs.choice(task, "department", "责任部门", Department.class);
-    String outcome = Inputs.text(task, "complaintOutcome", "处理结果", 1000, true);
-    if ("MALICIOUS".equals(kind(task)) && department != Department.LEGAL) {
-      throw new InvalidInputException("department", "恶意投诉请转法务处理");
+    Department department = Inputs.choice(task, DEPARTMENT);
+    String outcome = Inputs.text(task, COMPLAINT_OUTCOME, 1000, true);
+    if (COMPLAINT_KIND.get(task) == Kind.MALICIOUS && department != Department.LEGAL) {
+      throw new InvalidInputException(DEPARTMENT, "恶意投诉请转法务处理");
     }
     jdbc.update(
         "update complaint set department = ?, outcome = ?, handled_by = ?, handled_at = ?"
@@ -108,24 +112,17 @@ class ComplaintService {
         task.getExecution().getProcessBusinessKey());
   }
 
-  private static String kind(DelegateTask task) {
-    Object k = task.getVariable("complaintKind");
-    return k == null ? null : k.toString();
-  }
-
   void escalate(DelegateExecution execution) {
     escalation.escalateOpenTasks(
         execution,
         "投诉未在时限内"
-            + ("serviceTask_escalateResponse".equals(execution.getCurrentActivityId())
-                ? "响应（2小时）"
-                : "处理完（24小时）")
+            + (ESCALATE_RESPONSE.equals(execution.getCurrentActivityId()) ? "响应（2小时）" : "处理完（24小时）")
             + "，已升级给客服主管");
   }
 
   void closing(DelegateExecution execution) {
-    Object kind = execution.getVariable("complaintKind");
-    Object department = execution.getVariable("department");
+    Kind kind = COMPLAINT_KIND.get(execution);
+    Department department = DEPARTMENT.get(execution);
     cases.close(
         execution, kind == null ? null : kind + (department == null ? "" : "/" + department));
   }

@@ -39,10 +39,10 @@ public class RefundDesk {
       List.of(RefundService.APPROVE_TASK, RefundService.TRANSFER_TASK);
   private static final List<String> SHOWN =
       List.of(
-          CASE_ID,
-          ORDER_ID,
-          BUYER_ID,
-          ITEM_TITLE,
+          CASE_ID.name(),
+          ORDER_ID.name(),
+          BUYER_ID.name(),
+          ITEM_TITLE.name(),
           RefundService.REFUND_AMOUNT,
           RefundService.REFUND_REASON,
           RefundService.TRADE_STATE_LABEL,
@@ -165,7 +165,7 @@ public class RefundDesk {
     return runtime
         .createProcessInstanceQuery()
         .processDefinitionKey("refund")
-        .variableValueEquals(ORDER_ID, orderId)
+        .variableValueEquals(ORDER_ID.name(), orderId)
         .active()
         .list();
   }
@@ -212,10 +212,10 @@ public class RefundDesk {
           new Pending(
               t.getId(),
               t.getName(),
-              (String) v.get(CASE_ID),
-              (String) v.get(ORDER_ID),
-              (String) v.get(BUYER_ID),
-              (String) v.get(ITEM_TITLE),
+              CASE_ID.from(v),
+              ORDER_ID.from(v),
+              BUYER_ID.from(v),
+              ITEM_TITLE.from(v),
               v.get(RefundService.REFUND_AMOUNT),
               v.get(RefundService.REFUND_REASON),
               v.get(RefundService.TRADE_STATE_LABEL),
@@ -262,7 +262,7 @@ public class RefundDesk {
     if (task == null) {
       return new ItemResult(taskId, null, "REFUSED", "找不到这笔待审核退款（可能已被处理）");
     }
-    String caseId = (String) tasks.getVariable(taskId, CASE_ID);
+    String caseId = CASE_ID.of(tasks, taskId);
     if (!DECISION_TASKS.contains(task.getTaskDefinitionKey())) {
       return new ItemResult(taskId, caseId, "REFUSED", "这不是退款审核任务（" + task.getName() + "）");
     }

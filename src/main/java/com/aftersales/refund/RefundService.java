@@ -207,7 +207,7 @@ class RefundService {
       return;
     }
     cases.register(execution);
-    String orderId = (String) execution.getVariable(ORDER_ID);
+    String orderId = ORDER_ID.get(execution);
     Order order = order(orderId);
     if (order.status() == OrderStatus.WAITING_PAYMENT) {
       throw new InvalidInputException(ORDER_ID, "订单 " + orderId + " 买家还没有付款，没有可退的钱");
@@ -242,7 +242,7 @@ class RefundService {
     }
     execution.setVariable(REFUND_AMOUNT, Money.variable(amount));
     execution.setVariable(REFUND_KIND, "REFUND");
-    execution.setVariable(REFUND_REASON, execution.getVariable(DESCRIPTION));
+    execution.setVariable(REFUND_REASON, DESCRIPTION.get(execution));
     execution.setVariable(RETURN_REQUIRED, returnRequired);
   }
 
@@ -266,7 +266,7 @@ class RefundService {
   // ---------------------------------------------------------------- trade state and clocks
 
   void readTradeState(DelegateExecution execution) {
-    String orderId = (String) execution.getVariable(ORDER_ID);
+    String orderId = ORDER_ID.get(execution);
     Order order = order(orderId);
     boolean standalone = execution.getSuperExecution() == null;
     TradeState state = TradeState.of(order);
@@ -292,7 +292,7 @@ class RefundService {
     execution.setVariable(TRADE_STATE, state.name());
     execution.setVariable(TRADE_STATE_LABEL, state.label);
     execution.setVariable(ANSWER_PATH, path.name());
-    execution.setVariable(REFUNDABLE, order.refundable().doubleValue());
+    REFUNDABLE.set(execution, order.refundable());
     execution.setVariable(
         WINDOW_CLOCK,
         (state == TradeState.NOT_SHIPPED ? WindowClock.UNSHIPPED : WindowClock.SHIPPED).name());
@@ -346,7 +346,7 @@ class RefundService {
     execution.setVariable(ANSWER_DUE_TEXT, format(due));
     execution.setVariable(ANSWER_ESCALATE_AT, escalate);
     execution.setVariable(WINDOW_RESULT, null);
-    String orderId = (String) execution.getVariable(ORDER_ID);
+    String orderId = ORDER_ID.get(execution);
     String note =
         "退款 "
             + amount(execution)
@@ -374,7 +374,7 @@ class RefundService {
   }
 
   void recordPlatformRefund(DelegateExecution execution) {
-    String orderId = (String) execution.getVariable(ORDER_ID);
+    String orderId = ORDER_ID.get(execution);
     boolean dispute =
         execution.getVariable(EVIDENCE_ANSWER) != null
             || execution.getVariable(DISPUTE_DUE) != null;
@@ -406,7 +406,7 @@ class RefundService {
   }
 
   void withdrawRequest(DelegateExecution execution) {
-    String orderId = (String) execution.getVariable(ORDER_ID);
+    String orderId = ORDER_ID.get(execution);
     String carrier = (String) execution.getVariable("shipCarrier");
     String tracking = (String) execution.getVariable("shipTrackingNumber");
     shop.shipOrder(orderId, carrier, tracking);
@@ -442,7 +442,7 @@ class RefundService {
   }
 
   void rejectInTransit(DelegateExecution execution) {
-    String orderId = (String) execution.getVariable(ORDER_ID);
+    String orderId = ORDER_ID.get(execution);
     String explanation = (String) execution.getVariable("rejectExplanation");
     String evidence = (String) execution.getVariable("rejectEvidence");
     shop.rejectRefund(orderId, explanation + "（凭证：" + evidence + "）");
@@ -462,7 +462,7 @@ class RefundService {
   // ---------------------------------------------------------------- received, return needed
 
   void agreeReturn(DelegateExecution execution) {
-    String orderId = (String) execution.getVariable(ORDER_ID);
+    String orderId = ORDER_ID.get(execution);
     execution.setVariable("returnAddressText", returnAddress);
     shop.addRemark(orderId, RemarkColumn.INTERNAL, "同意退货退款，已发送退货地址：" + returnAddress + "；等待买家寄回");
     execution.setVariable(WINDOW_RESULT, "RETURN_AGREED");
@@ -501,7 +501,7 @@ class RefundService {
     execution.setVariable(DISPUTE_DUE, due);
     execution.setVariable(DISPUTE_DUE_TEXT, format(due));
     execution.setVariable(DISPUTE_ESCALATE_AT, deadlines.dueFrom("disputeEscalation", now));
-    String orderId = (String) execution.getVariable(ORDER_ID);
+    String orderId = ORDER_ID.get(execution);
     shop.addRemark(
         orderId,
         RemarkColumn.INTERNAL,
@@ -526,7 +526,7 @@ class RefundService {
   }
 
   void submitCounterEvidence(DelegateExecution execution) {
-    String orderId = (String) execution.getVariable(ORDER_ID);
+    String orderId = ORDER_ID.get(execution);
     String note = (String) execution.getVariable("disputeNote");
     shop.addRemark(orderId, RemarkColumn.INTERNAL, "不认可买家凭证，已向平台提交反证：" + note + "；等待平台裁决");
     timeline.record(execution, "已提交反证，等待平台裁决：" + note);
@@ -561,7 +561,7 @@ class RefundService {
 
   /** The transfer path: the purple flag and the remarks before finance transfers. */
   void report(DelegateExecution execution) {
-    String orderId = (String) execution.getVariable(ORDER_ID);
+    String orderId = ORDER_ID.get(execution);
     String note =
         "转账退款 "
             + amount(execution)
@@ -589,7 +589,7 @@ class RefundService {
     String note = Inputs.text(task, FINANCE_NOTE, "财务备注", 1000, decision == Decision.REJECT);
     if (decision == Decision.AGREE) {
       requireFinance(task);
-      String orderId = (String) task.getVariable(ORDER_ID);
+      String orderId = ORDER_ID.get(task);
       Order order = order(orderId);
       BigDecimal amount = Money.required(task.getVariable(REFUND_AMOUNT), REFUND_AMOUNT, "退款金额");
       if (amount.signum() <= 0) {
@@ -605,7 +605,7 @@ class RefundService {
   }
 
   void execute(DelegateExecution execution) {
-    String orderId = (String) execution.getVariable(ORDER_ID);
+    String orderId = ORDER_ID.get(execution);
     BigDecimal amount = amount(execution);
     String reason = (String) execution.getVariable(REFUND_REASON);
     boolean transfer = execution.getVariable("payeeChannel") != null;
@@ -622,7 +622,7 @@ class RefundService {
   }
 
   void reject(DelegateExecution execution) {
-    String orderId = (String) execution.getVariable(ORDER_ID);
+    String orderId = ORDER_ID.get(execution);
     String note = (String) execution.getVariable(FINANCE_NOTE);
     shop.rejectRefund(orderId, note);
     shop.setFlag(orderId, Flag.PURPLE, "退款驳回：" + note + caseRef(execution));
@@ -636,7 +636,7 @@ class RefundService {
   // ---------------------------------------------------------------- events from the back office
 
   void recordEvent(DelegateExecution execution) {
-    String orderId = (String) execution.getVariable(ORDER_ID);
+    String orderId = ORDER_ID.get(execution);
     RefundEventType type = RefundEventType.valueOf((String) execution.getVariable(REFUND_EVENT));
     Object note = execution.getVariable(REFUND_EVENT_NOTE);
     String text = "后台通知：" + type.label + (note == null ? "" : "（" + note + "）");

@@ -123,7 +123,7 @@ class ReturnService {
     Order order = order(execution);
     boolean allowed = Boolean.TRUE.equals(execution.getVariable(RETURN_ALLOWED));
     String reason = (String) execution.getVariable(REFUSAL_REASON);
-    boolean exchange = CaseKind.EXCHANGE.name().equals(execution.getVariable(CASE_KIND));
+    boolean exchange = CaseKind.EXCHANGE.name().equals(CASE_KIND.get(execution));
     if (allowed && ReturnCause.BUYER_NO_REASON.name().equals(execution.getVariable(CAUSE))) {
       if (exchange && !Boolean.TRUE.equals(execution.getVariable(SEAL_INTACT))) {
         allowed = false;
@@ -214,14 +214,14 @@ class ReturnService {
 
   void sendReturnAddress(DelegateExecution execution) {
     String text = "已发送退货地址给买家，请在包裹内附纸条写明会员名、电话和退货原因；运费由" + payer(execution) + "承担";
-    shop.addRemark((String) execution.getVariable(ORDER_ID), RemarkColumn.INTERNAL, text);
+    shop.addRemark(ORDER_ID.get(execution), RemarkColumn.INTERNAL, text);
     timeline.record(execution, text);
   }
 
   void buyerShipped(DelegateTask task) {
     String carrier = Inputs.text(task, RETURN_CARRIER, "退货快递公司", 64, true);
     String tracking = Inputs.trackingNumber(task, RETURN_TRACKING_NUMBER, "退货物流单号");
-    if (!CaseKind.EXCHANGE.name().equals(task.getVariable(CASE_KIND))) {
+    if (!CaseKind.EXCHANGE.name().equals(CASE_KIND.get(task))) {
       task.setVariable(RETURN_POSTAGE, Money.variable(postage(task)));
     }
     Order order = order(task);
@@ -231,13 +231,13 @@ class ReturnService {
 
   void remindShipment(DelegateExecution execution) {
     String text = "买家尚未寄回退货，已提醒买家尽快寄出并提供物流单号";
-    shop.addRemark((String) execution.getVariable(ORDER_ID), RemarkColumn.INTERNAL, text);
+    shop.addRemark(ORDER_ID.get(execution), RemarkColumn.INTERNAL, text);
     timeline.record(execution, text);
   }
 
   void closeAbandoned(DelegateExecution execution) {
     String text = "买家超过时限未寄回，售后单 " + execution.getProcessBusinessKey() + " 按放弃处理";
-    shop.addRemark((String) execution.getVariable(ORDER_ID), RemarkColumn.INTERNAL, text);
+    shop.addRemark(ORDER_ID.get(execution), RemarkColumn.INTERNAL, text);
     timeline.record(execution, text);
   }
 
@@ -317,8 +317,8 @@ class ReturnService {
   void restock(DelegateExecution execution) {
     String caseId = execution.getProcessBusinessKey();
     register.restocked(caseId);
-    String text = "退回商品验货完好，已入库上架：" + execution.getVariable(ITEM_TITLE);
-    shop.addRemark((String) execution.getVariable(ORDER_ID), RemarkColumn.SHIPPING, text);
+    String text = "退回商品验货完好，已入库上架：" + ITEM_TITLE.get(execution);
+    shop.addRemark(ORDER_ID.get(execution), RemarkColumn.SHIPPING, text);
     timeline.record(execution, text);
   }
 
@@ -376,7 +376,7 @@ class ReturnService {
   }
 
   private static boolean exchange(VariableScope scope) {
-    return CaseKind.EXCHANGE.name().equals(scope.getVariable(CASE_KIND));
+    return CaseKind.EXCHANGE.name().equals(CASE_KIND.get(scope));
   }
 
   private static String label(VariableScope scope) {
@@ -392,7 +392,7 @@ class ReturnService {
   }
 
   private Order order(VariableScope scope) {
-    String orderId = (String) scope.getVariable(ORDER_ID);
+    String orderId = ORDER_ID.get(scope);
     return shop.findOrder(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
   }
 }

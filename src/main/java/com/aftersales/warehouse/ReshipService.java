@@ -36,7 +36,7 @@ class ReshipService {
   }
 
   void createReshipOrder(DelegateExecution execution) {
-    String orderId = (String) execution.getVariable(ORDER_ID);
+    String orderId = ORDER_ID.get(execution);
     String items = (String) execution.getVariable(RESHIP_ITEMS);
     long quantity = ((Number) execution.getVariable(RESHIP_QUANTITY)).longValue();
     String reason = (String) execution.getVariable(RESHIP_REASON);
@@ -59,8 +59,8 @@ class ReshipService {
     shop.addRemark(orderId, RemarkColumn.SHIPPING, note + "（补发单 " + reshipOrderId + "）");
     registers.reshipForm(
         execution.getProcessBusinessKey(),
-        (String) execution.getVariable(RESOLVED_BY),
-        (String) execution.getVariable(BUYER_ID),
+        RESOLVED_BY.get(execution),
+        BUYER_ID.get(execution),
         orderId,
         reshipOrderId,
         items,
@@ -76,7 +76,7 @@ class ReshipService {
   }
 
   void sendTracking(DelegateExecution execution) {
-    String orderId = (String) execution.getVariable(ORDER_ID);
+    String orderId = ORDER_ID.get(execution);
     String carrier = (String) execution.getVariable(RESHIP_CARRIER);
     String tracking = (String) execution.getVariable(RESHIP_TRACKING_NUMBER);
     String reshipOrderId = (String) execution.getVariable(RESHIP_ORDER_ID);
@@ -88,13 +88,13 @@ class ReshipService {
 
   void remindTracking(DelegateExecution execution) {
     String text = "补发物流 " + execution.getVariable(RESHIP_TRACKING_NUMBER) + " 尚未确认签收，请查看物流并联系买家";
-    shop.addRemark((String) execution.getVariable(ORDER_ID), RemarkColumn.INTERNAL, text);
+    shop.addRemark(ORDER_ID.get(execution), RemarkColumn.INTERNAL, text);
     timeline.record(execution, text);
   }
 
   void receiptUnconfirmed(DelegateExecution execution) {
     String text = "补发 " + execution.getVariable(RESHIP_ORDER_ID) + " 长期未确认签收，跟踪结束";
-    shop.addRemark((String) execution.getVariable(ORDER_ID), RemarkColumn.INTERNAL, text);
+    shop.addRemark(ORDER_ID.get(execution), RemarkColumn.INTERNAL, text);
     timeline.record(execution, text);
   }
 
