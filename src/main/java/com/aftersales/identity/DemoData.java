@@ -3,6 +3,9 @@ package com.aftersales.identity;
 import static com.aftersales.base.Roles.*;
 
 import com.aftersales.base.Roles;
+import com.aftersales.shop.LocalOrderBook;
+import com.aftersales.shop.OrderStatus;
+import com.aftersales.shop.ReportedOrder;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -42,10 +45,12 @@ class DemoData {
 
   private final IdentityService identity;
   private final JdbcTemplate jdbc;
+  private final LocalOrderBook orders;
 
-  DemoData(IdentityService identity, JdbcTemplate jdbc) {
+  DemoData(IdentityService identity, JdbcTemplate jdbc, LocalOrderBook orders) {
     this.identity = identity;
     this.jdbc = jdbc;
+    this.orders = orders;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -131,38 +136,33 @@ class DemoData {
       OffsetDateTime placed,
       String tracking,
       String carrier) {
-    Integer exists =
-        jdbc.queryForObject(
-            "select count(*) from shop_order where order_id = ?", Integer.class, id);
-    if (exists > 0) {
-      return;
-    }
     var unit = new java.math.BigDecimal(price);
     var post = new java.math.BigDecimal(postage);
-    jdbc.update(
-        "insert into shop_order (order_id, buyer_id, buyer_name, phone, address, shop_name,"
-            + " item_title, quantity, item_price, postage, total_paid, status, created_at, paid_at,"
-            + " tracking_number, carrier) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        id,
-        buyer,
-        name,
-        "138****" + id.substring(1),
-        "浙江省杭州市西湖区****",
-        "示例旗舰店",
-        title,
-        qty,
-        unit,
-        post,
-        unit.multiply(java.math.BigDecimal.valueOf(qty)).add(post),
-        status,
-        placed,
-        placed.plusMinutes(10),
-        tracking,
-        carrier);
-    if ("SUCCEEDED".equals(status)) {
-      // delivered two days after it was placed: inside the seven-day window for a few days
-      jdbc.update("update shop_order set signed_at = ? where order_id = ?", placed.plusDays(2), id);
-    }
+    var total = unit.multiply(java.math.BigDecimal.valueOf(qty)).add(post);
+    orders.seed(
+        new ReportedOrder(
+            id,
+            buyer,
+            name,
+            "138****" + id.substring(1),
+            "浙江省杭州市西湖区****",
+            "示例旗舰店",
+            title,
+            qty,
+            unit.multiply(java.math.BigDecimal.valueOf(qty)),
+            post,
+            total,
+            total,
+            OrderStatus.valueOf(status),
+            placed,
+            placed.plusMinutes(10),
+            tracking,
+            carrier,
+            null,
+            null,
+            null),
+        // delivered two days after it was placed: inside the seven-day window for a few days
+        "SUCCEEDED".equals(status) ? placed.plusDays(2) : null);
   }
 
   private void productPolicy(String itemTitle, String category, boolean acceptsNoReason) {

@@ -1,20 +1,26 @@
 package com.aftersales.orders;
 
 import java.util.concurrent.Executor;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-/** Imports run one or two at a time beside the web requests, never on a request thread. */
+/**
+ * Imports run a few at a time beside the web requests, never on a request thread; a few more wait
+ * for a place, and an upload beyond that is refused with a clear message (see {@link
+ * OrderImporter}).
+ */
 @Configuration
+@EnableConfigurationProperties(ImportLimits.class)
 class ImportExecutorConfiguration {
 
   @Bean
-  Executor orderImportExecutor() {
+  Executor orderImportExecutor(ImportLimits limits) {
     ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-    executor.setCorePoolSize(2);
-    executor.setMaxPoolSize(2);
-    executor.setQueueCapacity(20);
+    executor.setCorePoolSize(limits.concurrent());
+    executor.setMaxPoolSize(limits.concurrent());
+    executor.setQueueCapacity(limits.queued());
     executor.setThreadNamePrefix("order-import-");
     executor.setWaitForTasksToCompleteOnShutdown(true);
     executor.setAwaitTerminationSeconds(60);

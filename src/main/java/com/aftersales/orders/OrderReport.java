@@ -1,6 +1,7 @@
 package com.aftersales.orders;
 
 import com.aftersales.shop.OrderStatus;
+import com.aftersales.shop.ReportedOrder;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -22,56 +23,6 @@ import java.util.regex.Pattern;
 final class OrderReport {
 
   /** An order as a row of the report gives it. Money in yuan; times in the shop's zone. */
-  record Row(
-      String orderId,
-      String buyerId,
-      String buyerName,
-      String phone,
-      String address,
-      String shopName,
-      String itemTitle,
-      int quantity,
-      BigDecimal goods,
-      BigDecimal postage,
-      BigDecimal total,
-      BigDecimal paid,
-      OrderStatus status,
-      OffsetDateTime createdAt,
-      OffsetDateTime paidAt,
-      String trackingNumber,
-      String carrier,
-      String remark,
-      String closeReason,
-      String buyerMessage) {
-
-    /** Unit price for our orders table: goods divided by quantity. */
-    BigDecimal unitPrice() {
-      BigDecimal g =
-          goods != null ? goods : total != null ? total.subtract(postageOrZero()) : BigDecimal.ZERO;
-      return g.divide(BigDecimal.valueOf(Math.max(1, quantity)), 2, RoundingMode.HALF_UP);
-    }
-
-    BigDecimal postageOrZero() {
-      return postage == null ? BigDecimal.ZERO : postage;
-    }
-
-    /** What the buyer owes for the order. */
-    BigDecimal amountDue() {
-      if (total != null) {
-        return total;
-      }
-      return (goods == null ? BigDecimal.ZERO : goods).add(postageOrZero());
-    }
-
-    /** What the buyer paid: nothing while the order waits for payment. */
-    BigDecimal amountPaid() {
-      if (status == OrderStatus.WAITING_PAYMENT) {
-        return BigDecimal.ZERO;
-      }
-      return paid != null ? paid : amountDue();
-    }
-  }
-
   /** A row that cannot be imported, in the clerk's words. */
   static final class RowProblem extends RuntimeException {
     final String orderId;
@@ -143,7 +94,7 @@ final class OrderReport {
   }
 
   /** Reads one data row; throws {@link RowProblem} saying what is wrong with it. */
-  Row read(List<String> cells) {
+  ReportedOrder read(List<String> cells) {
     String rawId = cell(cells, ReportColumn.ORDER_ID);
     String orderId = orderId(rawId);
     if (orderId == null) {
@@ -179,7 +130,7 @@ final class OrderReport {
     }
     String mobile = phone(cell(cells, ReportColumn.MOBILE));
     String title = cell(cells, ReportColumn.TITLE);
-    return new Row(
+    return new ReportedOrder(
         orderId,
         limit(buyerId, 128),
         limit(cell(cells, ReportColumn.RECEIVER), 128),

@@ -1,5 +1,6 @@
 package com.aftersales.orders;
 
+import com.aftersales.base.TooLargeException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -35,6 +39,7 @@ final class ReportFile {
 
   static final Charset GBK = Charset.forName("GB18030");
   private static final int SNIFF = 64 * 1024;
+  private static final int MAX_PARTS = 10_000;
 
   final String format;
   final String encoding;
@@ -126,6 +131,41 @@ final class ReportFile {
       throw new NotAnOrderReportException("无法读取这个 CSV 文件：" + e.getCause().getMessage());
     } catch (IllegalStateException e) {
       throw new NotAnOrderReportException("CSV 格式有误（引号不成对？）：" + e.getMessage());
+    }
+  }
+
+  /**
+   * An .xlsx is a zip: refuses one that unpacks to more than {@code maxBytes} (or holds an absurd
+   * number of parts), measuring what really comes out rather than trusting the sizes it declares.
+   * Reading stops at the limit, so the check itself is bounded.
+   */
+  void checkUnpackedSize(long maxBytes) throws IOException {
+    long total = 0;
+    int parts = 0;
+    byte[] buffer = new byte[64 * 1024];
+    try (ZipFile zip = new ZipFile(path.toFile())) {
+      var entries = zip.entries();
+      while (entries.hasMoreElements()) {
+        ZipEntry entry = entries.nextElement();
+        if (++parts > MAX_PARTS) {
+          throw new TooLargeException(
+              "file", "这个 .xlsx 文件的内部部件超过 " + MAX_PARTS + " 个，不是正常的订单报表，本次没有导入任何内容");
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+          for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+            total += n;
+            if (total > maxBytes) {
+              throw new TooLargeException(
+                  "file",
+                  "这个 .xlsx 文件解压后超过 "
+                      + (maxBytes / (1024 * 1024))
+                      + " MB 的上限（Excel 文件实际是压缩包），本次没有导入任何内容。请按日期分批导出，或导出为 CSV 后再导入");
+            }
+          }
+        }
+      }
+    } catch (ZipException broken) {
+      throw new NotAnOrderReportException("无法读取这个 .xlsx 文件（文件可能已损坏）：" + broken.getMessage());
     }
   }
 

@@ -69,6 +69,20 @@ class ApiErrors {
     return p;
   }
 
+  @ExceptionHandler(com.aftersales.base.TooLargeException.class)
+  ProblemDetail tooMuch(com.aftersales.base.TooLargeException e) {
+    ProblemDetail p = problem(HttpStatus.PAYLOAD_TOO_LARGE, "超出上限", e.getMessage(), "too-large");
+    p.setProperty("field", e.field());
+    return p;
+  }
+
+  @ExceptionHandler(com.aftersales.base.BusyException.class)
+  org.springframework.http.ResponseEntity<ProblemDetail> busy(com.aftersales.base.BusyException e) {
+    return org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header("Retry-After", "60")
+        .body(problem(HttpStatus.TOO_MANY_REQUESTS, "请稍后再试", e.getMessage(), "busy"));
+  }
+
   @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
   ProblemDetail notMultipart(org.springframework.web.multipart.MultipartException e) {
     ProblemDetail p =

@@ -1,0 +1,59 @@
+package com.aftersales.shop;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+
+/**
+ * One order as the back office's order report shows it, read from a report row: what the local
+ * adapter's order book takes in.
+ */
+public record ReportedOrder(
+    String orderId,
+    String buyerId,
+    String buyerName,
+    String phone,
+    String address,
+    String shopName,
+    String itemTitle,
+    int quantity,
+    BigDecimal goods,
+    BigDecimal postage,
+    BigDecimal total,
+    BigDecimal paid,
+    OrderStatus status,
+    OffsetDateTime createdAt,
+    OffsetDateTime paidAt,
+    String trackingNumber,
+    String carrier,
+    String remark,
+    String closeReason,
+    String buyerMessage) {
+
+  /** Unit price for our orders table: goods divided by quantity. */
+  public BigDecimal unitPrice() {
+    BigDecimal g =
+        goods != null ? goods : total != null ? total.subtract(postageOrZero()) : BigDecimal.ZERO;
+    return g.divide(BigDecimal.valueOf(Math.max(1, quantity)), 2, RoundingMode.HALF_UP);
+  }
+
+  public BigDecimal postageOrZero() {
+    return postage == null ? BigDecimal.ZERO : postage;
+  }
+
+  /** What the buyer owes for the order. */
+  public BigDecimal amountDue() {
+    if (total != null) {
+      return total;
+    }
+    return (goods == null ? BigDecimal.ZERO : goods).add(postageOrZero());
+  }
+
+  /** What the buyer paid: nothing while the order waits for payment. */
+  public BigDecimal amountPaid() {
+    if (status == OrderStatus.WAITING_PAYMENT) {
+      return BigDecimal.ZERO;
+    }
+    return paid != null ? paid : amountDue();
+  }
+}

@@ -1,0 +1,230 @@
+package com.aftersales.orders;
+
+import static com.aftersales.orders.ReportFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.aftersales.base.BusyException;
+import com.aftersales.base.TooLargeException;
+import com.aftersales.support.ProcessTestBase;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * No report a clerk uploads can take the node down: rows and unpacked size are limited and checked
+ * before anything is imported, refused rows do not pile up in memory or in the database, imports
+ * queue up to a limit, and an import whose node died does not stay "running" forever. The limits
+ * are small here so the files can be.
+ */
+@TestPropertySource(
+    properties = {
+      "aftersales.orders.import.max-rows=300",
+      "aftersales.orders.import.max-unpacked-size=1MB",
+      "aftersales.orders.import.max-errors-kept=50",
+      "aftersales.orders.import.concurrent=1",
+      "aftersales.orders.import.queued=0",
+      "aftersales.orders.import.stale-after=PT10M"
+    })
+class OrderImportLimitsTest extends ProcessTestBase {
+
+  @Autowired OrderImporter importer;
+  @Autowired JdbcTemplate jdbc;
+
+  @Autowired
+  @Qualifier("orderImportExecutor")
+  Executor executor;
+
+  private int imports() {
+    return jdbc.queryForObject("select count(*) from order_import", Integer.class);
+  }
+
+  private OrderImporter.Status run(byte[] file, String name) throws Exception {
+    OrderImporter.Started started = importer.start(new ByteArrayInputStream(file), name, "agent1");
+    started.done().get(2, TimeUnit.MINUTES);
+    return importer.status(started.id());
+  }
+
+  private static List<Line> paidLines(int n) {
+    List<Line> lines = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      lines.add(
+          Line.paid(
+              OrderImportTest.orderNo(),
+              "tb_lim" + i,
+              "2026-11-22 10:00:00",
+              "2026-11-22 10:05:00"));
+    }
+    return lines;
+  }
+
+  @Test
+  void aReportWithMoreRowsThanTheLimitIsRefusedWholeBeforeAnythingIsImported() {
+    List<Line> lines = paidLines(301);
+    int before = imports();
+    assertThatThrownBy(
+            () ->
+                importer.start(
+                    new ByteArrayInputStream(
+                        csv(NEW_HEADINGS, lines, StandardCharsets.UTF_8, true)),
+                    "太多行.csv",
+                    "agent1"))
+        .isInstanceOf(TooLargeException.class)
+        .hasMessageContaining("超过 300 行的上限")
+        .satisfies(e -> assertThat(((TooLargeException) e).field()).isEqualTo("file"));
+    assertThat(imports()).isEqualTo(before);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from shop_order where order_id = ?",
+                Integer.class,
+                lines.get(0).orderId()))
+        .isZero();
+  }
+
+  @Test
+  void anXlsxThatUnpacksBeyondTheLimitIsRefusedWithoutBeingRead() throws IOException {
+    // few rows, but each cell is long and compresses well: small file, large unpacked size
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (Workbook wb = new Workbook(out, "aftersales", "1.0")) {
+      Worksheet ws = wb.newWorksheet("订单");
+      for (int c = 0; c < NEW_HEADINGS.size(); c++) {
+        ws.value(0, c, NEW_HEADINGS.get(c));
+      }
+      String filler = "买家留言".repeat(2000);
+      for (int r = 1; r <= 200; r++) {
+        ws.value(r, 0, "3" + (100000000000000000L + r));
+        ws.value(r, 1, filler + r);
+      }
+    }
+    byte[] file = out.toByteArray();
+    assertThat(file.length).as("the upload itself is small").isLessThan(1024 * 1024);
+    int before = imports();
+    assertThatThrownBy(() -> importer.start(new ByteArrayInputStream(file), "炸弹.xlsx", "agent1"))
+        .isInstanceOf(TooLargeException.class)
+        .hasMessageContaining("解压后超过 1 MB 的上限");
+    assertThat(imports()).isEqualTo(before);
+  }
+
+  @Test
+  void refusedRowsAreCountedAllAndStoredUpToTheLimitWhileTheGoodOnesImport() throws Exception {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(NEW_HEADINGS);
+    for (int i = 0; i < 280; i++) {
+      List<String> junk = new ArrayList<>(NEW_HEADINGS.size());
+      junk.add("坏行" + i);
+      while (junk.size() < NEW_HEADINGS.size()) {
+        junk.add("x");
+      }
+      rows.add(junk);
+    }
+    List<Line> good = paidLines(5);
+    for (Line l : good) {
+      rows.add(cells(NEW_HEADINGS, l, false));
+    }
+    OrderImporter.Status status = run(csvRows(rows, StandardCharsets.UTF_8, true), "坏行.csv");
+    assertThat(status.status()).isEqualTo("DONE");
+    assertThat(status.rowsRead()).isEqualTo(285);
+    assertThat(status.failed()).isEqualTo(280);
+    assertThat(status.created()).isEqualTo(5);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from order_import_error where import_id = ?",
+                Integer.class,
+                status.id()))
+        .isEqualTo(50);
+    assertThat(status.message()).contains("280 行未导入");
+  }
+
+  @Test
+  void anUploadBeyondTheRunningAndWaitingImportsIsRefusedWithNothingLeftBehind() throws Exception {
+    CountDownLatch busy = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    executor.execute(
+        () -> {
+          busy.countDown();
+          try {
+            release.await(1, TimeUnit.MINUTES);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    busy.await(10, TimeUnit.SECONDS);
+    int before = imports();
+    byte[] file = csv(NEW_HEADINGS, paidLines(2), StandardCharsets.UTF_8, true);
+    try {
+      assertThatThrownBy(() -> importer.start(new ByteArrayInputStream(file), "排队.csv", "agent1"))
+          .isInstanceOf(BusyException.class)
+          .hasMessageContaining("同时 1 个，排队 0 个");
+      assertThat(imports()).isEqualTo(before);
+    } finally {
+      release.countDown();
+    }
+    // once the place is free, the same file imports
+    Thread.sleep(200);
+    assertThat(run(file, "排队.csv").status()).isEqualTo("DONE");
+  }
+
+  @Test
+  void anImportWhoseNodeDiedIsMarkedFailedAndImportingTheFileAgainCompletesIt() throws Exception {
+    List<Line> lines = paidLines(3);
+    byte[] file = csv(NEW_HEADINGS, lines, StandardCharsets.UTF_8, true);
+    // the node took the first row, then was killed: its import says RUNNING, and nobody keeps it
+    // alive any more
+    String dead = UUID.randomUUID().toString();
+    OffsetDateTime longAgo = OffsetDateTime.now().minusHours(1);
+    jdbc.update(
+        "insert into order_import (id, file_name, format, encoding, status, rows_read, created,"
+            + " started_by, started_at, heartbeat_at) values (?,?,?,?,?,?,?,?,?,?)",
+        dead,
+        "被中断.csv",
+        "CSV",
+        "UTF-8",
+        "RUNNING",
+        1,
+        1,
+        "agent1",
+        longAgo,
+        longAgo);
+    // a live import of another node, heard from a moment ago, is left alone
+    String live = UUID.randomUUID().toString();
+    jdbc.update(
+        "insert into order_import (id, file_name, format, encoding, status, started_by, started_at,"
+            + " heartbeat_at) values (?,?,?,?,?,?,?,?)",
+        live,
+        "进行中.csv",
+        "CSV",
+        "UTF-8",
+        "RUNNING",
+        "agent2",
+        OffsetDateTime.now(),
+        OffsetDateTime.now());
+
+    assertThat(importer.sweep()).isEqualTo(1);
+
+    OrderImporter.Status died = importer.status(dead);
+    assertThat(died.status()).isEqualTo("FAILED");
+    assertThat(died.message()).contains("请重新导入整个文件");
+    assertThat(died.finishedAt()).isNotNull();
+    assertThat(importer.status(live).status()).isEqualTo("RUNNING");
+
+    OrderImporter.Status again = run(file, "被中断.csv");
+    assertThat(again.status()).isEqualTo("DONE");
+    assertThat(again.created() + again.unchanged()).isEqualTo(3);
+    jdbc.update("delete from order_import where id = ?", live);
+  }
+}
