@@ -73,6 +73,7 @@ class RegisterController {
       throws IOException {
     Register r = find(register);
     RegisterQueries.Filter filter = filter(r, from, to, agent, type, orderId);
+    queries.checkExport(r, filter);
     String file =
         r.title() + (from == null ? "" : "_" + from) + (to == null ? "" : "_" + to) + ".xlsx";
     response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -96,10 +97,20 @@ class RegisterController {
             for (Map.Entry<String, Object> e : values.entrySet()) {
               write(ws, row[0], c++, e.getValue());
             }
-            row[0]++;
+            if (++row[0] % 1000 == 0) {
+              flush(ws); // rows go out as they come: a year's export never sits in memory
+            }
           });
       ws.freezePane(0, 1);
       wb.finish();
+    }
+  }
+
+  private static void flush(Worksheet ws) {
+    try {
+      ws.flush();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -1,5 +1,6 @@
 package com.aftersales.registers;
 
+import com.aftersales.base.TooLargeException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -8,9 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reads registers: one page for the screen, or every row streamed into an export. */
 @Service
@@ -24,9 +28,22 @@ class RegisterQueries {
   record Page(int page, int size, long total, List<Map<String, Object>> rows) {}
 
   private final JdbcTemplate jdbc;
+  private final JdbcTemplate streaming;
+  private final TransactionTemplate tx;
 
-  RegisterQueries(JdbcTemplate jdbc) {
+  /** The most rows one export may hold: a year of a busy shop's registers, not a runaway query. */
+  private final long maxExportRows;
+
+  RegisterQueries(
+      JdbcTemplate jdbc,
+      PlatformTransactionManager transactions,
+      @Value("${aftersales.registers.max-export-rows:200000}") long maxExportRows) {
     this.jdbc = jdbc;
+    this.maxExportRows = maxExportRows;
+    this.streaming = new JdbcTemplate(jdbc.getDataSource());
+    this.streaming.setFetchSize(500);
+    this.tx = new TransactionTemplate(transactions);
+    this.tx.setReadOnly(true);
   }
 
   Page page(Register register, Filter filter, int page, int size) {
@@ -45,14 +62,35 @@ class RegisterQueries {
     return new Page(page, size, total, rows);
   }
 
-  /** Streams every matching row, oldest first, without holding them all in memory. */
+  /**
+   * Refuses an export of more than {@code aftersales.registers.max-export-rows} rows, before
+   * anything is written.
+   */
+  void checkExport(Register register, Filter filter) {
+    List<Object> args = new ArrayList<>();
+    String where = where(register, filter, args);
+    long total =
+        jdbc.queryForObject(
+            "select count(*) from " + register.table() + where, Long.class, args.toArray());
+    if (total > maxExportRows) {
+      throw new TooLargeException(
+          "from", "符合条件的记录有 " + total + " 条，超过一次导出 " + maxExportRows + " 条的上限，请缩小日期范围分几次导出");
+    }
+  }
+
+  /**
+   * Streams every matching row, oldest first, without holding them all in memory: the database
+   * hands rows over in slices inside a read-only transaction.
+   */
   void each(Register register, Filter filter, Consumer<Map<String, Object>> sink) {
     List<Object> args = new ArrayList<>();
     String where = where(register, filter, args);
-    jdbc.query(
-        select(register) + where + " order by " + register.dateColumn(),
-        (RowCallbackHandler) rs -> sink.accept(row(register, rs)),
-        args.toArray());
+    tx.executeWithoutResult(
+        s ->
+            streaming.query(
+                select(register) + where + " order by " + register.dateColumn(),
+                (RowCallbackHandler) rs -> sink.accept(row(register, rs)),
+                args.toArray()));
   }
 
   private static String select(Register register) {

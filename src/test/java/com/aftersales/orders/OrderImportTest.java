@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The order report importer on files written to look like real exports. */
-class OrderImportTest extends ProcessTestBase {
+public class OrderImportTest extends ProcessTestBase {
 
   private static final AtomicInteger SEQ = new AtomicInteger();
 
@@ -27,7 +27,7 @@ class OrderImportTest extends ProcessTestBase {
   @Autowired JdbcTemplate jdbc;
 
   /** A fresh 18-digit order number, like the platform's. */
-  static String orderNo() {
+  public static String orderNo() {
     return String.format("3%08d%09d", System.nanoTime() % 100_000_000L, SEQ.incrementAndGet());
   }
 

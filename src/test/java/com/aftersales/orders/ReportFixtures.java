@@ -102,7 +102,7 @@ public final class ReportFixtures {
   /**
    * The cells of a line under the given headings (columns we do not know stay filled with junk).
    */
-  static List<String> cells(List<String> headings, Line l, boolean excelSafeIds) {
+  public static List<String> cells(List<String> headings, Line l, boolean excelSafeIds) {
     List<String> cells = new ArrayList<>();
     for (String h : headings) {
       cells.add(

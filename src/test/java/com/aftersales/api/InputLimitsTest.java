@@ -1,4 +1,4 @@
-package com.aftersales.orders;
+package com.aftersales.api;
 
 import static com.aftersales.orders.ReportFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aftersales.base.BusyException;
 import com.aftersales.base.TooLargeException;
+import com.aftersales.orders.OrderImportTest;
+import com.aftersales.orders.OrderImporter;
 import com.aftersales.support.ProcessTestBase;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -39,11 +41,13 @@ import org.springframework.test.context.TestPropertySource;
       "aftersales.orders.import.max-errors-kept=50",
       "aftersales.orders.import.concurrent=1",
       "aftersales.orders.import.queued=0",
-      "aftersales.orders.import.stale-after=PT10M"
+      "aftersales.orders.import.stale-after=PT10M",
+      "aftersales.registers.max-export-rows=3"
     })
-class OrderImportLimitsTest extends ProcessTestBase {
+class InputLimitsTest extends ProcessTestBase {
 
   @Autowired OrderImporter importer;
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
 
   @Autowired
@@ -226,5 +230,45 @@ class OrderImportLimitsTest extends ProcessTestBase {
     assertThat(again.status()).isEqualTo("DONE");
     assertThat(again.created() + again.unchanged()).isEqualTo(3);
     jdbc.update("delete from order_import where id = ?", live);
+  }
+
+  @Test
+  void anExportOfMoreRowsThanTheLimitIsRefusedBeforeTheFileStartsAndASmallerOneIsServed() {
+    String carrier = "限额快递" + UUID.randomUUID().toString().substring(0, 6);
+    for (int i = 0; i < 4; i++) {
+      jdbc.update(
+          "insert into courier_loss (case_id, recorded_at, order_id, carrier, tracking_number,"
+              + " loss_amount, claim_state) values (?,?,?,?,?,?,?)",
+          "LIMIT-" + carrier + i,
+          OffsetDateTime.now(),
+          "T" + i,
+          carrier,
+          "SF000" + i,
+          new java.math.BigDecimal("5.00"),
+          "OPEN");
+    }
+    Rest supervisor = new Rest(http, "supervisor", "demo");
+    var refused = supervisor.get("/api/registers/courier-losses/export.xlsx?type=" + carrier);
+    assertThat(refused.getStatusCode().value()).isEqualTo(413);
+    assertThat(refused.getBody()).contains("超过一次导出 3 条的上限").contains("\"field\":\"from\"");
+    jdbc.update("delete from courier_loss where case_id = ?", "LIMIT-" + carrier + "0");
+    var served =
+        http.withBasicAuth("supervisor", "demo")
+            .getForEntity(
+                "/api/registers/courier-losses/export.xlsx?type=" + carrier, byte[].class);
+    assertThat(served.getStatusCode().value()).isEqualTo(200);
+    jdbc.update("delete from courier_loss where carrier = ?", carrier);
+  }
+
+  @Test
+  void anOversizedReportOverHttpIsAnswered413NamingTheFileAndTheLimit() {
+    Rest agent = new Rest(http, "agent1", "demo");
+    var answer =
+        agent.upload(
+            "/api/orders/import",
+            "太多行.csv",
+            csv(NEW_HEADINGS, paidLines(301), StandardCharsets.UTF_8, true));
+    assertThat(answer.getStatusCode().value()).isEqualTo(413);
+    assertThat(answer.getBody()).contains("\"field\":\"file\"").contains("300 行的上限");
   }
 }
