@@ -3,19 +3,13 @@ package com.aftersales.upgrade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftersales.AfterSalesApplication;
-import com.aftersales.cases.CaseService;
-import com.aftersales.dunning.DunningService;
-import com.aftersales.followup.FollowUpService;
+import com.aftersales.support.CaseStarts;
 import com.aftersales.support.FormWalker;
 import com.aftersales.support.FormWalker.Wait;
-import com.aftersales.support.TestOrders;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A shop upgrades while cases wait. The last release's models and forms ({@code
@@ -92,8 +85,8 @@ class UpgradeIT {
           engine.getRepositoryService().createProcessDefinitionQuery().latestVersion().list()) {
         releasedDefinitions.put(d.getKey(), d.getId());
       }
-      Starts starts = new Starts(old);
-      for (Plan plan : starts.plans()) {
+      CaseStarts starts = new CaseStarts(old);
+      for (CaseStarts.Plan plan : starts.plans()) {
         for (int steps : PARK_AFTER) {
           String root = plan.start().get();
           FormWalker walker =
@@ -167,132 +160,5 @@ class UpgradeIT {
       assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
       assertThat(finished).hasSameSizeAs(new TreeSet<>(parked.stream().map(Parked::plan).toList()));
     }
-  }
-
-  /** How a case of one kind begins, and what its buyer answers whatever the form offers. */
-  record Plan(
-      String name, java.util.function.Supplier<String> start, Map<String, Object> answers) {}
-
-  /** The ways cases begin in the application, used on the old models. */
-  static final class Starts {
-    private final ProcessEngine engine;
-    private final CaseService cases;
-    private final TestOrders orders;
-    private final JdbcTemplate jdbc;
-    private final DunningService dunning;
-    private final FollowUpService followUps;
-    private int spotDays;
-
-    Starts(ConfigurableApplicationContext ctx) {
-      engine = ctx.getBean(ProcessEngine.class);
-      cases = ctx.getBean(CaseService.class);
-      jdbc = ctx.getBean(JdbcTemplate.class);
-      orders = new TestOrders(jdbc);
-      dunning = ctx.getBean(DunningService.class);
-      followUps = ctx.getBean(FollowUpService.class);
-    }
-
-    List<Plan> plans() {
-      return List.of(
-          new Plan("damage", () -> open("DAMAGE", "SUCCEEDED", Map.of()), Map.of()),
-          new Plan(
-              "damage-reship",
-              () -> open("DAMAGE", "SUCCEEDED", Map.of()),
-              FormWalker.answers("buyerChoice", "RESHIP", "damageType", "UNUSABLE")),
-          new Plan("wrong-item", () -> open("WRONG_ITEM", "SUCCEEDED", Map.of()), Map.of()),
-          new Plan("return", () -> open("RETURN", "SUCCEEDED", Map.of()), Map.of()),
-          new Plan("exchange", () -> open("EXCHANGE", "SUCCEEDED", Map.of()), Map.of()),
-          new Plan(
-              "refund-paid", () -> open("REFUND", "PAID", Map.of("refundAmount", 80.0)), Map.of()),
-          new Plan(
-              "refund-shipped",
-              () -> open("REFUND", "SHIPPED", Map.of("refundAmount", 80.0)),
-              Map.of()),
-          new Plan(
-              "refund-succeeded",
-              () -> open("REFUND", "SUCCEEDED", Map.of("refundAmount", 20.0)),
-              Map.of()),
-          new Plan("complaint", () -> open("COMPLAINT", "SUCCEEDED", Map.of()), Map.of()),
-          new Plan("dunning", this::dunningCase, Map.of()),
-          new Plan("follow-up", this::followUpCall, Map.of()),
-          new Plan("spot-check", this::spotCheck, Map.of()));
-    }
-
-    private String open(String kind, String status, Map<String, Object> fields) {
-      String orderId = orders.create("tb_upgrade", "40.00", 2);
-      orders.status(orderId, status);
-      String caseId = cases.open(kind, orderId, "tb_upgrade", "升级前开的售后单", fields).record().caseId();
-      return rootOf(caseId);
-    }
-
-    private String rootOf(String businessKey) {
-      return engine
-          .getRuntimeService()
-          .createProcessInstanceQuery()
-          .processInstanceBusinessKey(businessKey)
-          .rootProcessInstances()
-          .singleResult()
-          .getId();
-    }
-
-    private String dunningCase() {
-      LocalDate yesterday = dunning.yesterday();
-      String orderId = orders.create("tb_upgrade_dun", "88.00", 1);
-      jdbc.update(
-          "update shop_order set status = 'WAITING_PAYMENT', total_paid = 0, order_total = 88.00,"
-              + " paid_at = null, created_at = ? where order_id = ?",
-          yesterday.atTime(10, 0).atZone(SHANGHAI).toOffsetDateTime(),
-          orderId);
-      dunning.run(yesterday);
-      return rootOf("DUNNING-" + orderId);
-    }
-
-    private String followUpCall() {
-      LocalDate day = followUps.today();
-      String orderId = orders.create("tb_upgrade_fu", "60.00", 1);
-      jdbc.update(
-          "update shop_order set status = 'SUCCEEDED', address = '浙江省 杭州市', signed_at = ?"
-              + " where order_id = ?",
-          day.minusDays(3).atTime(15, 0).atZone(SHANGHAI).toOffsetDateTime(),
-          orderId);
-      followUps.select(day);
-      return rootOf("FOLLOWUP-RECEIVED-" + orderId);
-    }
-
-    /**
-     * A call made and finished on the old release, then sampled for a supervisor's check. Each spot
-     * check gets a day of its own ahead of the others, so the day's sample is this call.
-     */
-    private String spotCheck() {
-      ClockUtil.setCurrentTime(
-          Date.from(
-              LocalDate.now(SHANGHAI)
-                  .plusDays(100L + 3L * spotDays++)
-                  .atTime(10, 0)
-                  .atZone(SHANGHAI)
-                  .toInstant()));
-      String call = followUpCall();
-      new FormWalker(engine, 7, FormWalker.answers("reachedAnswer", "YES", "routeTo", "NONE"))
-          .walkToEnd(call, 20);
-      String callCase =
-          engine
-              .getHistoryService()
-              .createHistoricProcessInstanceQuery()
-              .processInstanceId(call)
-              .singleResult()
-              .getBusinessKey();
-      LocalDate day =
-          jdbc.queryForObject(
-              "select completed_on from follow_up_call where case_id = ?",
-              LocalDate.class,
-              callCase);
-      List<String> sampled = followUps.sample(day).callCaseIds();
-      assertThat(sampled).as("the day's sample").containsExactly(callCase);
-      return rootOf("SPOT-" + callCase);
-    }
-  }
-
-  static OffsetDateTime now() {
-    return OffsetDateTime.now(SHANGHAI);
   }
 }
