@@ -1,82 +1,91 @@
 package com.aftersales.returns;
 
+import com.aftersales.cases.CaseService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The beans {@code bpmn/return.bpmn} and {@code bpmn/exchange.bpmn} name. */
+/**
+ * The beans {@code bpmn/return.bpmn} and {@code bpmn/exchange.bpmn} name (the last release's models
+ * name the same ones), in the order of the flows.
+ */
 @Configuration
 class ReturnDelegates {
 
+  // assessment and the rules
   @Bean
-  TaskListener returnAssessment(ReturnService returns) {
-    return returns::assessReturn;
+  TaskListener returnAssessment(RequestAssessment assessment) {
+    return assessment::assessReturn;
   }
 
   @Bean
-  TaskListener exchangeAssessment(ReturnService returns) {
-    return returns::assessExchange;
+  TaskListener exchangeAssessment(ExchangeSteps exchanges) {
+    return exchanges::assessExchange;
   }
 
   @Bean
-  ExecutionListener returnRules(ReturnService returns) {
-    return returns::applyRules;
+  ExecutionListener returnRules(RequestAssessment assessment) {
+    return assessment::applyRules;
   }
 
   @Bean
-  TaskListener refusalExplanationCheck(ReturnService returns) {
-    return returns::checkExplanation;
+  TaskListener refusalExplanationCheck(RequestAssessment assessment) {
+    return assessment::checkExplanation;
+  }
+
+  // retention (return) and the buyer's postage (exchange)
+  @Bean
+  TaskListener retentionCheck(Retention retention) {
+    return retention::retention;
   }
 
   @Bean
-  TaskListener retentionCheck(ReturnService returns) {
-    return returns::retention;
+  TaskListener postageCollectedCheck(ExchangeSteps exchanges) {
+    return exchanges::checkPostageCollected;
+  }
+
+  // the buyer ships it back
+  @Bean
+  JavaDelegate sendReturnAddress(BuyerShipment shipment) {
+    return shipment::sendReturnAddress;
   }
 
   @Bean
-  JavaDelegate sendReturnAddress(ReturnService returns) {
-    return returns::sendReturnAddress;
+  TaskListener buyerShipmentCheck(BuyerShipment shipment) {
+    return shipment::buyerShipped;
   }
 
   @Bean
-  TaskListener buyerShipmentCheck(ReturnService returns) {
-    return returns::buyerShipped;
+  JavaDelegate remindReturnShipment(BuyerShipment shipment) {
+    return shipment::remindShipment;
   }
 
   @Bean
-  JavaDelegate remindReturnShipment(ReturnService returns) {
-    return returns::remindShipment;
+  JavaDelegate closeAbandonedReturn(BuyerShipment shipment) {
+    return shipment::closeAbandoned;
+  }
+
+  // the warehouse
+  @Bean
+  TaskListener returnInspection(WarehouseInspection warehouse) {
+    return warehouse::inspect;
   }
 
   @Bean
-  JavaDelegate closeAbandonedReturn(ReturnService returns) {
-    return returns::closeAbandoned;
+  JavaDelegate escalateReturnReceipt(WarehouseInspection warehouse) {
+    return warehouse::escalateReceipt;
   }
 
   @Bean
-  TaskListener returnInspection(ReturnService returns) {
-    return returns::inspect;
+  JavaDelegate restockReturn(WarehouseInspection warehouse) {
+    return warehouse::restock;
   }
 
+  // closing
   @Bean
-  JavaDelegate escalateReturnReceipt(ReturnService returns) {
-    return returns::escalateReceipt;
-  }
-
-  @Bean
-  JavaDelegate restockReturn(ReturnService returns) {
-    return returns::restock;
-  }
-
-  @Bean
-  TaskListener postageCollectedCheck(ReturnService returns) {
-    return returns::checkPostageCollected;
-  }
-
-  @Bean
-  ExecutionListener returnCaseClosing(com.aftersales.cases.CaseService cases) {
-    return execution -> cases.close(execution, ReturnService.category(execution));
+  ExecutionListener returnCaseClosing(CaseService cases) {
+    return execution -> cases.close(execution, ReturnCases.category(execution));
   }
 }

@@ -1,41 +1,36 @@
 package com.aftersales.returns;
 
-/** Variables of the return and exchange processes (names match the form fields in forms/). */
+import com.aftersales.base.ProcessVariables;
+import com.aftersales.base.Variable;
+import com.aftersales.cases.CaseVariables;
+import com.aftersales.returns.Retention.RetentionOffer;
+import com.aftersales.returns.Retention.RetentionOutcome;
+import java.math.BigDecimal;
+
+/**
+ * {@code bpmn/return.bpmn}: its key and its own variables; what it shares with the exchange is in
+ * {@link ReturnFlowVariables}.
+ */
 final class ReturnVariables {
-  static final String CAUSE = "cause";
-  static final String RECEIPT_STATE = "receiptState";
-  static final String GIFT_INCLUDED = "giftIncluded";
-  static final String GIFT_VALUE = "giftValue";
-  static final String CAUSE_GROUP = "causeGroup";
-  static final String POSTAGE_PAID_BY = "postagePaidBy";
-  static final String BOOK_COURIER_LOSS = "bookCourierLoss";
-  static final String RETURN_ALLOWED = "returnAllowed";
-  static final String REFUSAL_REASON = "refusalReason";
-  static final String RETENTION_OFFER = "retentionOffer";
-  static final String RETENTION_OUTCOME = "retentionOutcome";
-  static final String PRICE_DIFFERENCE = "priceDifference";
-  static final String RETURN_CARRIER = "returnCarrier";
-  static final String RETURN_TRACKING_NUMBER = "returnTrackingNumber";
-  static final String RETURN_POSTAGE = "returnPostage";
-  static final String PARCELS = "parcels";
-  static final String MATCHES_CASE = "matchesCase";
-  static final String TRANSIT_DAMAGE = "transitDamage";
-  static final String RESALEABLE = "resaleable";
-  static final String GIFT_RETURNED = "giftReturned";
-  static final String INSPECTION_NOTE = "inspectionNote";
-  static final String REFUND_AMOUNT = "refundAmount";
-  static final String REFUND_KIND = "refundKind";
-  static final String REFUND_REASON = "refundReason";
-  static final String LOSS_AMOUNT = "lossAmount";
-  // exchange
-  static final String SEAL_INTACT = "sealIntact";
-  static final String BADLY_DAMAGED = "badlyDamaged";
-  static final String REPLACEMENT_ITEM = "replacementItem";
-  static final String BUYER_INSISTS_ON_PRODUCT = "buyerInsistsOnProduct";
-  static final String RISK_ACKNOWLEDGED = "riskAcknowledged";
-  static final String MUST_RETURN = "mustReturn";
-  static final String POSTAGE_COLLECTED = "postageCollected";
-  static final String COLLECTED_POSTAGE = "collectedPostage";
+  static final String PROCESS_KEY = "return";
+
+  // return-assess
+  /** The same variable as {@link ExchangeVariables#CAUSE}; steps both flows share read this one. */
+  static final Variable<ReturnCause> CAUSE = Variable.choice("cause", "退货原因", ReturnCause.class);
+
+  static final Variable<String> ASSESS_NOTE = Variable.text("assessNote", "备注");
+
+  // return-retention
+  static final Variable<RetentionOffer> RETENTION_OFFER =
+      Variable.choice("retentionOffer", "挽留方式", RetentionOffer.class);
+  static final Variable<RetentionOutcome> RETENTION_OUTCOME =
+      Variable.choice("retentionOutcome", "挽留结果", RetentionOutcome.class);
+  static final Variable<BigDecimal> PRICE_DIFFERENCE = Variable.money("priceDifference", "退差价金额");
+  static final Variable<String> RETENTION_NOTE = Variable.text("retentionNote", "挽留记录");
+
+  static final ProcessVariables PROCESS =
+      ProcessVariables.of(
+          PROCESS_KEY, ReturnVariables.class, ReturnFlowVariables.class, CaseVariables.class);
 
   private ReturnVariables() {}
 }
