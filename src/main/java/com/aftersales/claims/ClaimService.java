@@ -282,7 +282,11 @@ class ClaimService {
     return CaseKind.valueOf(CASE_KIND.get(scope));
   }
 
+  /**
+   * A value the back office may not have, in a timeline sentence: a dash where it is missing, so
+   * nobody takes a placeholder (such as the heading "快递公司") for the carrier a claim is filed with.
+   */
   private static String nullToDash(String s) {
-    return s == null ? "快递公司" : s;
+    return s == null || s.isBlank() ? "—" : s;
   }
 }
