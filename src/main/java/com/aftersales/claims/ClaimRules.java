@@ -1,6 +1,10 @@
 package com.aftersales.claims;
 
+import static com.aftersales.claims.ClaimVariables.*;
+import static com.aftersales.warehouse.ReshipCallVariables.RESHIP_QUANTITY;
+
 import com.aftersales.base.InvalidInputException;
+import com.aftersales.base.Variable;
 import com.aftersales.cases.CaseKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -39,7 +43,7 @@ final class ClaimRules {
 
   static BuyerChoice parseChoice(CaseKind kind, String value) {
     if (value == null || value.isBlank()) {
-      throw new InvalidInputException(ClaimVariables.BUYER_CHOICE, "请选择买家的处理方案");
+      throw new InvalidInputException(BUYER_CHOICE, "请选择买家的处理方案");
     }
     BuyerChoice choice =
         Arrays.stream(BuyerChoice.values())
@@ -53,8 +57,7 @@ final class ClaimRules {
               .map(c -> c.name() + " " + c.label)
               .collect(Collectors.joining("、"));
       throw new InvalidInputException(
-          ClaimVariables.BUYER_CHOICE,
-          "方案 “" + value + "” 不适用于" + kind.label() + "售后，可选：" + allowed);
+          BUYER_CHOICE, "方案 “" + value + "” 不适用于" + kind.label() + "售后，可选：" + allowed);
     }
     return choice;
   }
@@ -65,30 +68,22 @@ final class ClaimRules {
       case ACCEPT_COMPENSATION ->
           payment(
               choice,
-              required(p.offeredCompensation(), ClaimVariables.OFFERED_COMPENSATION, "补偿金额"),
-              ClaimVariables.OFFERED_COMPENSATION,
-              "补偿金额",
+              p.offeredCompensation(),
+              OFFERED_COMPENSATION,
               limits,
               "COMPENSATION",
               "破损补偿");
       case KEEP_WITH_DISCOUNT ->
-          payment(
-              choice,
-              required(p.discountAmount(), ClaimVariables.DISCOUNT_AMOUNT, "补差价金额"),
-              ClaimVariables.DISCOUNT_AMOUNT,
-              "补差价金额",
-              limits,
-              "DISCOUNT",
-              "错发商品买家留用，补差价");
+          payment(choice, p.discountAmount(), DISCOUNT_AMOUNT, limits, "DISCOUNT", "错发商品买家留用，补差价");
       case REFUND -> {
-        BigDecimal amount = required(p.refundAmount(), ClaimVariables.REFUND_AMOUNT, "退款金额");
-        positiveWithin(amount, limits.refundable(), ClaimVariables.REFUND_AMOUNT, "退款金额");
+        BigDecimal amount = required(p.refundAmount(), REFUND_AMOUNT);
+        positiveWithin(amount, limits.refundable(), REFUND_AMOUNT);
         yield new Resolution(choice, false, amount, "REFUND", p.kind().label() + "退款", 0, null);
       }
       case RESHIP, EXCHANGE -> {
         if (p.reshipQuantity() < 1 || p.reshipQuantity() > quantity) {
           throw new InvalidInputException(
-              ClaimVariables.RESHIP_QUANTITY, "补发数量应在 1 到 " + quantity + " 件之间（订单购买数量）");
+              RESHIP_QUANTITY, "补发数量应在 1 到 " + quantity + " 件之间（订单购买数量）");
         }
         String reason =
             choice == BuyerChoice.EXCHANGE ? "换货：买家寄回错发商品，补发正确商品" : p.kind().label() + "补发";
@@ -100,17 +95,17 @@ final class ClaimRules {
 
   private static Resolution payment(
       BuyerChoice choice,
-      BigDecimal amount,
-      String field,
-      String label,
+      BigDecimal offered,
+      Variable<BigDecimal> field,
       Limits limits,
       String kind,
       String reason) {
-    positiveWithin(amount, limits.refundable(), field, label);
+    BigDecimal amount = required(offered, field);
+    positiveWithin(amount, limits.refundable(), field);
     if (amount.compareTo(limits.hardCap()) > 0) {
       throw new InvalidInputException(
           field,
-          label
+          field.label()
               + " "
               + amount
               + " 元超过封顶 "
@@ -121,20 +116,20 @@ final class ClaimRules {
     return new Resolution(choice, needsApproval, amount, kind, reason, 0, null);
   }
 
-  private static BigDecimal required(BigDecimal amount, String field, String label) {
+  private static BigDecimal required(BigDecimal amount, Variable<BigDecimal> field) {
     if (amount == null) {
-      throw new InvalidInputException(field, "请填写" + label);
+      throw new InvalidInputException(field, "请填写" + field.label());
     }
     return amount;
   }
 
-  static void positiveWithin(BigDecimal amount, BigDecimal refundable, String field, String label) {
+  static void positiveWithin(BigDecimal amount, BigDecimal refundable, Variable<BigDecimal> field) {
     if (amount.signum() <= 0) {
-      throw new InvalidInputException(field, label + "必须大于 0 元");
+      throw new InvalidInputException(field, field.label() + "必须大于 0 元");
     }
     if (amount.compareTo(refundable) > 0) {
       throw new InvalidInputException(
-          field, label + " " + amount + " 元超过买家实付可退金额 " + refundable + " 元");
+          field, field.label() + " " + amount + " 元超过买家实付可退金额 " + refundable + " 元");
     }
   }
 

@@ -2,6 +2,9 @@ package com.aftersales.claims;
 
 import static com.aftersales.cases.CaseVariables.*;
 import static com.aftersales.claims.ClaimVariables.*;
+import static com.aftersales.claims.DamageClaimVariables.*;
+import static com.aftersales.claims.WrongItemClaimVariables.*;
+import static com.aftersales.warehouse.ReshipCallVariables.*;
 
 import com.aftersales.base.Inputs;
 import com.aftersales.base.InvalidInputException;
@@ -19,7 +22,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
@@ -28,9 +33,6 @@ import org.springframework.stereotype.Service;
 /** The steps of the damage and wrong-item claims that are more than moving variables around. */
 @Service
 class ClaimService {
-
-  static final String COMPENSATION_DECISION = "compensation-standard";
-  static final String WRONG_ITEM_DECISION = "wrong-item-resolution";
 
   private final ShopBackOffice shop;
   private final Registers registers;
@@ -48,28 +50,28 @@ class ClaimService {
   void checkEvidence(DelegateTask task) {
     CaseKind kind = kindOf(task);
     long minPhotos = kind == CaseKind.DAMAGE ? 2 : 1;
-    long photos = Inputs.number(task, PHOTO_COUNT, "照片数量", 0, 50);
+    long photos = Inputs.number(task, PHOTO_COUNT, 0, 50);
     if (photos < minPhotos) {
       throw new InvalidInputException(
           PHOTO_COUNT, kind == CaseKind.DAMAGE ? "破损需要至少 2 张细节照片，请继续向买家索要" : "请至少收到 1 张实收商品照片");
     }
-    if (!Inputs.flag(task, WAYBILL_PHOTO_RECEIVED, "面单照片")) {
+    if (!Inputs.flag(task, WAYBILL_PHOTO_RECEIVED)) {
       throw new InvalidInputException(WAYBILL_PHOTO_RECEIVED, "还需要买家提供面单/物流单照片");
     }
-    task.setVariable(WAYBILL_PHOTO_RECEIVED, true);
-    task.setVariable(PHOTO_COUNT, photos);
-    Inputs.text(task, EVIDENCE_DESCRIPTION, "照片说明", 1000, true);
+    WAYBILL_PHOTO_RECEIVED.set(task, true);
+    PHOTO_COUNT.set(task, photos);
+    Inputs.text(task, EVIDENCE_DESCRIPTION, 1000, true);
   }
 
   void checkDamageEvidence(DelegateTask task) {
     Order order = order(task);
-    Inputs.choice(task, DAMAGE_TYPE, "破损情况", DamageType.class);
-    long defective = Inputs.number(task, DEFECTIVE_COUNT, "有问题的件数", 1, order.quantity());
-    boolean courier = Inputs.flag(task, COURIER_AT_FAULT, "快递责任");
-    task.setVariable(COURIER_AT_FAULT, courier);
-    task.setVariable(PARCEL_INTACT, Inputs.flag(task, PARCEL_INTACT, "外包装完好"));
-    task.setVariable(DEFECTIVE_COUNT, defective);
-    BigDecimal loss = Money.of(task.getVariable(LOSS_AMOUNT), LOSS_AMOUNT, "快递损失金额");
+    Inputs.choice(task, DAMAGE_TYPE);
+    long defective = Inputs.number(task, DEFECTIVE_COUNT, 1, order.quantity());
+    boolean courier = Inputs.flag(task, COURIER_AT_FAULT);
+    COURIER_AT_FAULT.set(task, courier);
+    PARCEL_INTACT.set(task, Inputs.flag(task, PARCEL_INTACT));
+    DEFECTIVE_COUNT.set(task, defective);
+    BigDecimal loss = Inputs.money(task, LOSS_AMOUNT);
     if (courier) {
       if (loss == null) {
         loss = order.itemPrice().multiply(BigDecimal.valueOf(defective));
@@ -78,14 +80,14 @@ class ClaimService {
         throw new InvalidInputException(
             LOSS_AMOUNT, "快递损失金额 " + loss + " 元超过订单实付 " + order.totalPaid() + " 元");
       }
-      task.setVariable(LOSS_AMOUNT, Money.variable(loss));
+      LOSS_AMOUNT.set(task, loss);
     }
-    Inputs.text(task, "checkNote", "核验备注", 1000, false);
+    Inputs.text(task, CHECK_NOTE, 1000, false);
   }
 
   void recordCourierLoss(DelegateExecution execution) {
     Order order = order(execution);
-    BigDecimal loss = Money.required(execution.getVariable(LOSS_AMOUNT), LOSS_AMOUNT, "快递损失金额");
+    BigDecimal loss = Inputs.requiredMoney(execution, LOSS_AMOUNT);
     registers.courierLoss(
         execution.getProcessBusinessKey(),
         order.orderId(),
@@ -111,19 +113,21 @@ class ClaimService {
     CaseKind kind = kindOf(task);
     Order order = order(task);
     ClaimRules.Limits limits = limits(task, kind, order);
-    BuyerChoice choice = ClaimRules.parseChoice(kind, (String) task.getVariable(BUYER_CHOICE));
+    // as submitted: an unknown choice is refused with the choices that fit the case
+    String submitted = (String) task.getVariable(BUYER_CHOICE.name());
+    BuyerChoice choice = ClaimRules.parseChoice(kind, submitted);
     boolean reship = choice == BuyerChoice.RESHIP || choice == BuyerChoice.EXCHANGE;
     ClaimRules.Proposal proposal =
         new ClaimRules.Proposal(
             kind,
-            (String) task.getVariable(BUYER_CHOICE),
-            Money.of(task.getVariable(OFFERED_COMPENSATION), OFFERED_COMPENSATION, "补偿金额"),
-            Money.of(task.getVariable(DISCOUNT_AMOUNT), DISCOUNT_AMOUNT, "补差价金额"),
-            Money.of(task.getVariable(REFUND_AMOUNT), REFUND_AMOUNT, "退款金额"),
+            submitted,
+            Inputs.money(task, OFFERED_COMPENSATION),
+            Inputs.money(task, DISCOUNT_AMOUNT),
+            Inputs.money(task, REFUND_AMOUNT),
             reship ? reshipQuantity(task, kind) : 0);
     ClaimRules.Resolution r = ClaimRules.check(proposal, limits, order.quantity());
-    Inputs.text(task, RESOLUTION_NOTE, "协商记录", 1000, false);
-    String rideAlong = Inputs.text(task, RIDE_ALONG_ORDER_ID, "随单补发的订单号", 64, false);
+    Inputs.text(task, RESOLUTION_NOTE, 1000, false);
+    String rideAlong = Inputs.text(task, RIDE_ALONG_ORDER_ID, 64, false);
     if (rideAlong != null) {
       Order other =
           shop.findOrder(rideAlong)
@@ -133,58 +137,56 @@ class ClaimService {
         throw new InvalidInputException(RIDE_ALONG_ORDER_ID, "随单补发的订单 " + rideAlong + " 不是这位买家的订单");
       }
     }
-    task.setVariable(BUYER_CHOICE, r.choice().name());
-    task.setVariable(NEEDS_APPROVAL, r.needsApproval());
-    task.setVariable(REFUND_AMOUNT, Money.variable(r.refundAmount()));
-    task.setVariable("refundKind", r.refundKind());
-    task.setVariable("refundReason", r.refundReason());
+    BUYER_CHOICE.set(task, r.choice());
+    NEEDS_APPROVAL.set(task, r.needsApproval());
+    REFUND_AMOUNT.set(task, r.refundAmount());
+    REFUND_KIND.set(task, r.refundKind());
+    REFUND_REASON.set(task, r.refundReason());
     if (reship) {
-      task.setVariable("reshipItems", order.itemTitle());
-      task.setVariable(RESHIP_QUANTITY, r.reshipQuantity());
-      task.setVariable("reshipReason", r.reshipReason());
+      RESHIP_ITEMS.set(task, order.itemTitle());
+      RESHIP_QUANTITY.set(task, r.reshipQuantity());
+      RESHIP_REASON.set(task, r.reshipReason());
     }
-    task.setVariable(RIDE_ALONG_ORDER_ID, rideAlong);
+    RIDE_ALONG_ORDER_ID.set(task, rideAlong);
     RESOLVED_BY.set(task, CaseTimeline.actor(task));
   }
 
   void checkApproval(DelegateTask task) {
-    boolean approved = Inputs.flag(task, APPROVED, "批准");
-    task.setVariable(APPROVED, approved);
-    Inputs.text(task, APPROVAL_NOTE, "审批意见", 1000, !approved);
+    boolean approved = Inputs.flag(task, APPROVED);
+    APPROVED.set(task, approved);
+    Inputs.text(task, APPROVAL_NOTE, 1000, !approved);
   }
 
   void checkReturnArrangement(DelegateTask task) {
-    BigDecimal postage = Money.required(task.getVariable(RETURN_POSTAGE), RETURN_POSTAGE, "买家退货运费");
+    BigDecimal postage = Inputs.requiredMoney(task, RETURN_POSTAGE);
     if (postage.compareTo(new BigDecimal("500")) > 0) {
       throw new InvalidInputException(RETURN_POSTAGE, "退货运费 " + postage + " 元不合常理，请核对");
     }
-    BigDecimal insurance =
-        Money.of(task.getVariable(FREIGHT_INSURANCE), FREIGHT_INSURANCE, "运费险赔付");
-    task.setVariable(RETURN_POSTAGE, Money.variable(postage));
-    task.setVariable(
-        FREIGHT_INSURANCE, Money.variable(insurance == null ? BigDecimal.ZERO : insurance));
-    task.setVariable(BUYER_INSISTS_ON_RETURN, Inputs.flag(task, BUYER_INSISTS_ON_RETURN, "买家坚持退货"));
-    if (task.getVariable(DEFECTIVE_COUNT) == null) {
-      task.setVariable(DEFECTIVE_COUNT, (long) order(task).quantity());
+    BigDecimal insurance = Inputs.money(task, FREIGHT_INSURANCE);
+    RETURN_POSTAGE.set(task, postage);
+    FREIGHT_INSURANCE.set(task, insurance == null ? BigDecimal.ZERO : insurance);
+    BUYER_INSISTS_ON_RETURN.set(task, Inputs.flag(task, BUYER_INSISTS_ON_RETURN));
+    if (DEFECTIVE_COUNT.get(task) == null) {
+      DEFECTIVE_COUNT.set(task, (long) order(task).quantity());
     }
   }
 
   void checkReturnReceipt(DelegateTask task) {
     Order order = order(task);
-    String carrier = Inputs.text(task, RETURN_CARRIER, "退货快递公司", 64, true);
-    String tracking = Inputs.trackingNumber(task, RETURN_TRACKING_NUMBER, "退货物流单号");
-    boolean matches = Inputs.flag(task, MATCHES_CASE, "与售后单一致");
-    task.setVariable(MATCHES_CASE, matches);
-    task.setVariable("transitDamage", Inputs.flag(task, "transitDamage", "运输途中新增破损"));
-    Inputs.text(task, "inspectionNote", "验货记录", 1000, !matches);
-    long defective = ((Number) task.getVariable(DEFECTIVE_COUNT)).longValue();
-    BigDecimal share = Money.round(task.getVariable(SHOP_POSTAGE_SHARE));
+    String carrier = Inputs.text(task, RETURN_CARRIER, 64, true);
+    String tracking = Inputs.trackingNumber(task, RETURN_TRACKING_NUMBER);
+    boolean matches = Inputs.flag(task, MATCHES_CASE);
+    MATCHES_CASE.set(task, matches);
+    TRANSIT_DAMAGE.set(task, Inputs.flag(task, TRANSIT_DAMAGE));
+    Inputs.text(task, INSPECTION_NOTE, 1000, !matches);
+    long defective = DEFECTIVE_COUNT.get(task);
+    BigDecimal share = SHOP_POSTAGE_SHARE.get(task, Money.round(0));
     BigDecimal amount =
         ClaimRules.returnRefund(order.itemPrice(), defective, share, order.refundable());
-    task.setVariable(REFUND_AMOUNT, Money.variable(amount));
-    task.setVariable("refundKind", "RETURN");
-    task.setVariable(
-        "refundReason",
+    REFUND_AMOUNT.set(task, amount);
+    REFUND_KIND.set(task, "RETURN");
+    REFUND_REASON.set(
+        task,
         "退货退款："
             + defective
             + " 件，含店铺承担运费 "
@@ -197,17 +199,17 @@ class ClaimService {
   }
 
   void checkWarehouseVerification(DelegateTask task) {
-    boolean confirmed = Inputs.flag(task, MISTAKE_CONFIRMED, "确认我方差错");
-    task.setVariable(MISTAKE_CONFIRMED, confirmed);
-    Inputs.choice(task, PROBLEM_KIND, "问题类型", ProblemKind.class);
+    boolean confirmed = Inputs.flag(task, MISTAKE_CONFIRMED);
+    MISTAKE_CONFIRMED.set(task, confirmed);
+    Inputs.choice(task, PROBLEM_KIND);
     if (confirmed) {
-      Inputs.choice(task, CAUSE, "差错原因", Cause.class);
+      Inputs.choice(task, CAUSE);
     }
-    Inputs.text(task, VERIFY_NOTE, "核实说明", 1000, true);
+    Inputs.text(task, VERIFY_NOTE, 1000, true);
   }
 
   void checkExplanation(DelegateTask task) {
-    Inputs.text(task, "explanation", "向买家的说明", 1000, true);
+    Inputs.text(task, EXPLANATION, 1000, true);
   }
 
   void remindBuyer(DelegateExecution execution) {
@@ -224,22 +226,22 @@ class ClaimService {
 
   /** The category the register shows for a closed case. */
   static String category(DelegateExecution execution) {
-    Object damage = execution.getVariable(DAMAGE_TYPE);
+    DamageType damage = DAMAGE_TYPE.get(execution);
     if (damage != null) {
-      return damage.toString();
+      return damage.name();
     }
-    Object problem = execution.getVariable(PROBLEM_KIND);
-    Object cause = execution.getVariable(CAUSE);
+    ProblemKind problem = PROBLEM_KIND.get(execution);
+    // as stored: the cause is only checked when the mistake is confirmed
+    Object cause = execution.getVariable(CAUSE.name());
     return problem == null ? null : problem + (cause == null ? "" : "/" + cause);
   }
 
   private long reshipQuantity(DelegateTask task, CaseKind kind) {
-    Object q = task.getVariable(RESHIP_QUANTITY);
+    Object q = task.getVariable(RESHIP_QUANTITY.name());
     if (kind == CaseKind.DAMAGE || q == null || q.toString().isBlank()) {
-      Object defective = task.getVariable(DEFECTIVE_COUNT);
-      return defective instanceof Number n ? n.longValue() : 1L;
+      return DEFECTIVE_COUNT.get(task, 1L);
     }
-    return Inputs.number(task, RESHIP_QUANTITY, "补发数量", 1, 999);
+    return Inputs.number(task, RESHIP_QUANTITY, 1, 999);
   }
 
   /**
@@ -248,22 +250,15 @@ class ClaimService {
    */
   private ClaimRules.Limits limits(DelegateTask task, CaseKind kind, Order order) {
     String decision;
-    Map<String, Object> inputs;
+    VariableMap inputs = Variables.createVariables();
     if (kind == CaseKind.DAMAGE) {
       decision = COMPENSATION_DECISION;
-      inputs =
-          Variables.createVariables()
-              .putValue(
-                  DAMAGE_TYPE, Inputs.choice(task, DAMAGE_TYPE, "破损情况", DamageType.class).name())
-              .putValue(ITEM_PRICE.name(), ITEM_PRICE.write(order.itemPrice()));
+      DAMAGE_TYPE.put(inputs, Inputs.choice(task, DAMAGE_TYPE));
     } else {
       decision = WRONG_ITEM_DECISION;
-      inputs =
-          Variables.createVariables()
-              .putValue(
-                  PROBLEM_KIND, Inputs.choice(task, PROBLEM_KIND, "问题类型", ProblemKind.class).name())
-              .putValue(ITEM_PRICE.name(), ITEM_PRICE.write(order.itemPrice()));
+      PROBLEM_KIND.put(inputs, Inputs.choice(task, PROBLEM_KIND));
     }
+    ITEM_PRICE.put(inputs, order.itemPrice());
     Map<String, Object> out =
         Context.getCommandContext()
             .runWithoutAuthorization(
@@ -273,19 +268,25 @@ class ClaimService {
                         .getSingleResult()
                         .getEntryMap());
     return new ClaimRules.Limits(
-        Money.round(out.get(AGENT_LIMIT)), Money.round(out.get(HARD_CAP)), order.refundable());
+        Money.round(out.get(AGENT_LIMIT.name())),
+        Money.round(out.get(HARD_CAP.name())),
+        order.refundable());
   }
 
-  private Order order(org.camunda.bpm.engine.delegate.VariableScope scope) {
+  private Order order(VariableScope scope) {
     String orderId = ORDER_ID.get(scope);
     return shop.findOrder(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
   }
 
-  private static CaseKind kindOf(org.camunda.bpm.engine.delegate.VariableScope scope) {
+  private static CaseKind kindOf(VariableScope scope) {
     return CaseKind.valueOf(CASE_KIND.get(scope));
   }
 
+  /**
+   * A value the back office may not have, in a timeline sentence: a dash where it is missing, so
+   * nobody takes a placeholder (such as the heading "快递公司") for the carrier a claim is filed with.
+   */
   private static String nullToDash(String s) {
-    return s == null ? "快递公司" : s;
+    return s == null || s.isBlank() ? "—" : s;
   }
 }

@@ -1,47 +1,44 @@
 package com.aftersales.claims;
 
-/** Variables of the damage and wrong-item claims (names match the form fields in forms/). */
-public final class ClaimVariables {
+import com.aftersales.base.Variable;
+import java.math.BigDecimal;
+
+/**
+ * Variables the damage and the wrong-item claim share: evidence, the offer to the buyer, its
+ * approval and what the called refund reads. Listed in both claims' {@code PROCESS}; names match
+ * the form fields in {@code forms/}.
+ */
+final class ClaimVariables {
   // collect-evidence
-  public static final String PHOTO_COUNT = "photoCount";
-  public static final String WAYBILL_PHOTO_RECEIVED = "waybillPhotoReceived";
-  public static final String EVIDENCE_DESCRIPTION = "evidenceDescription";
-  // damage-check-evidence
-  public static final String PARCEL_INTACT = "parcelIntact";
-  public static final String DAMAGE_TYPE = "damageType";
-  public static final String DEFECTIVE_COUNT = "defectiveCount";
-  public static final String COURIER_AT_FAULT = "courierAtFault";
-  public static final String LOSS_AMOUNT = "lossAmount";
-  // decision outputs
-  public static final String AGENT_LIMIT = "agentLimit";
-  public static final String HARD_CAP = "hardCap";
-  public static final String RESHIP_SEAL_RING = "reshipSealRing";
-  public static final String RETURN_POLICY = "returnPolicy";
-  public static final String SHOP_POSTAGE_SHARE = "shopPostageShare";
-  // offer
-  public static final String BUYER_CHOICE = "buyerChoice";
-  public static final String OFFERED_COMPENSATION = "offeredCompensation";
-  public static final String DISCOUNT_AMOUNT = "discountAmount";
-  public static final String REFUND_AMOUNT = "refundAmount";
-  public static final String RESOLUTION_NOTE = "resolutionNote";
-  public static final String RIDE_ALONG_ORDER_ID = "rideAlongOrderId";
-  public static final String RESHIP_QUANTITY = "reshipQuantity";
-  public static final String NEEDS_APPROVAL = "needsApproval";
-  // approval
-  public static final String APPROVED = "approved";
-  public static final String APPROVAL_NOTE = "approvalNote";
-  // return
-  public static final String RETURN_POSTAGE = "returnPostage";
-  public static final String FREIGHT_INSURANCE = "freightInsurance";
-  public static final String BUYER_INSISTS_ON_RETURN = "buyerInsistsOnReturn";
-  public static final String RETURN_CARRIER = "returnCarrier";
-  public static final String RETURN_TRACKING_NUMBER = "returnTrackingNumber";
-  public static final String MATCHES_CASE = "matchesCase";
-  // wrong item
-  public static final String MISTAKE_CONFIRMED = "mistakeConfirmed";
-  public static final String PROBLEM_KIND = "problemKind";
-  public static final String CAUSE = "cause";
-  public static final String VERIFY_NOTE = "verifyNote";
+  static final Variable<Long> PHOTO_COUNT = Variable.count("photoCount", "照片数量");
+  static final Variable<Boolean> WAYBILL_PHOTO_RECEIVED =
+      Variable.flag("waybillPhotoReceived", "面单照片");
+  static final Variable<String> EVIDENCE_DESCRIPTION = Variable.text("evidenceDescription", "照片说明");
+
+  // outputs of both decision tables (compensation-standard, wrong-item-resolution)
+  static final Variable<BigDecimal> AGENT_LIMIT = Variable.money("agentLimit", "客服可直接答应的上限");
+  static final Variable<BigDecimal> HARD_CAP = Variable.money("hardCap", "封顶");
+  static final Variable<String> SUGGESTED_RESOLUTION =
+      Variable.text("suggestedResolution", "系统建议方案");
+
+  // damage-offer, wrong-item-offer
+  static final Variable<BuyerChoice> BUYER_CHOICE =
+      Variable.choice("buyerChoice", "买家的选择", BuyerChoice.class);
+  static final Variable<BigDecimal> OFFERED_COMPENSATION =
+      Variable.money("offeredCompensation", "补偿金额");
+  static final Variable<BigDecimal> DISCOUNT_AMOUNT = Variable.money("discountAmount", "补差价金额");
+  static final Variable<BigDecimal> REFUND_AMOUNT = Variable.money("refundAmount", "退款金额");
+  static final Variable<String> RESOLUTION_NOTE = Variable.text("resolutionNote", "协商记录");
+  static final Variable<Boolean> NEEDS_APPROVAL = Variable.flag("needsApproval");
+
+  // approve-resolution
+  static final Variable<Boolean> APPROVED = Variable.flag("approved", "批准");
+  static final Variable<String> APPROVAL_NOTE = Variable.text("approvalNote", "审批意见");
+
+  // handed to the called refund (with refundAmount and the case variables), and its answer
+  static final Variable<String> REFUND_KIND = Variable.text("refundKind");
+  static final Variable<String> REFUND_REASON = Variable.text("refundReason");
+  static final Variable<String> REFUND_OUTCOME = Variable.text("refundOutcome");
 
   private ClaimVariables() {}
 }

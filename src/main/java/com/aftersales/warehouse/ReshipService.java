@@ -1,8 +1,11 @@
 package com.aftersales.warehouse;
 
 import static com.aftersales.cases.CaseVariables.*;
+import static com.aftersales.warehouse.ReshipCallVariables.*;
+import static com.aftersales.warehouse.ReshipVariables.*;
 
 import com.aftersales.base.Inputs;
+import com.aftersales.base.InvalidInputException;
 import com.aftersales.cases.CannedReplies;
 import com.aftersales.cases.CaseTimeline;
 import com.aftersales.registers.Registers;
@@ -16,15 +19,6 @@ import org.springframework.stereotype.Service;
 @Service
 class ReshipService {
 
-  static final String RESHIP_ORDER_ID = "reshipOrderId";
-  static final String RESHIP_ITEMS = "reshipItems";
-  static final String RESHIP_QUANTITY = "reshipQuantity";
-  static final String RESHIP_REASON = "reshipReason";
-  static final String RIDE_ALONG_ORDER_ID = "rideAlongOrderId";
-  static final String RESHIP_CARRIER = "reshipCarrier";
-  static final String RESHIP_TRACKING_NUMBER = "reshipTrackingNumber";
-  static final String RECEIVED_CONFIRMED = "receivedConfirmed";
-
   private final ShopBackOffice shop;
   private final Registers registers;
   private final CaseTimeline timeline;
@@ -37,10 +31,10 @@ class ReshipService {
 
   void createReshipOrder(DelegateExecution execution) {
     String orderId = ORDER_ID.get(execution);
-    String items = (String) execution.getVariable(RESHIP_ITEMS);
-    long quantity = ((Number) execution.getVariable(RESHIP_QUANTITY)).longValue();
-    String reason = (String) execution.getVariable(RESHIP_REASON);
-    String rideAlong = (String) execution.getVariable(RIDE_ALONG_ORDER_ID);
+    String items = RESHIP_ITEMS.get(execution);
+    long quantity = RESHIP_QUANTITY.get(execution);
+    String reason = RESHIP_REASON.get(execution);
+    String rideAlong = RIDE_ALONG_ORDER_ID.get(execution);
     String note =
         "补发："
             + items
@@ -66,20 +60,20 @@ class ReshipService {
         items,
         quantity,
         reason);
-    execution.setVariable(RESHIP_ORDER_ID, reshipOrderId);
+    RESHIP_ORDER_ID.set(execution, reshipOrderId);
     timeline.record(execution, "补发单 " + reshipOrderId + "：" + items + " x" + quantity + "，已登记重发单");
   }
 
   void checkTracking(DelegateTask task) {
-    Inputs.text(task, RESHIP_CARRIER, "快递公司", 64, true);
-    Inputs.trackingNumber(task, RESHIP_TRACKING_NUMBER, "物流单号");
+    Inputs.text(task, RESHIP_CARRIER, 64, true);
+    Inputs.trackingNumber(task, RESHIP_TRACKING_NUMBER);
   }
 
   void sendTracking(DelegateExecution execution) {
     String orderId = ORDER_ID.get(execution);
-    String carrier = (String) execution.getVariable(RESHIP_CARRIER);
-    String tracking = (String) execution.getVariable(RESHIP_TRACKING_NUMBER);
-    String reshipOrderId = (String) execution.getVariable(RESHIP_ORDER_ID);
+    String carrier = RESHIP_CARRIER.get(execution);
+    String tracking = RESHIP_TRACKING_NUMBER.get(execution);
+    String reshipOrderId = RESHIP_ORDER_ID.get(execution);
     registers.reshipShipped(reshipOrderId, carrier, tracking);
     String message = CannedReplies.tracking(carrier, tracking);
     shop.addRemark(orderId, RemarkColumn.INTERNAL, "已告知买家补发物流：" + carrier + " " + tracking);
@@ -87,26 +81,25 @@ class ReshipService {
   }
 
   void remindTracking(DelegateExecution execution) {
-    String text = "补发物流 " + execution.getVariable(RESHIP_TRACKING_NUMBER) + " 尚未确认签收，请查看物流并联系买家";
+    String text = "补发物流 " + RESHIP_TRACKING_NUMBER.get(execution) + " 尚未确认签收，请查看物流并联系买家";
     shop.addRemark(ORDER_ID.get(execution), RemarkColumn.INTERNAL, text);
     timeline.record(execution, text);
   }
 
   void receiptUnconfirmed(DelegateExecution execution) {
-    String text = "补发 " + execution.getVariable(RESHIP_ORDER_ID) + " 长期未确认签收，跟踪结束";
+    String text = "补发 " + RESHIP_ORDER_ID.get(execution) + " 长期未确认签收，跟踪结束";
     shop.addRemark(ORDER_ID.get(execution), RemarkColumn.INTERNAL, text);
     timeline.record(execution, text);
   }
 
   void checkReceived(DelegateTask task) {
-    if (!Inputs.flag(task, RECEIVED_CONFIRMED, "买家已签收")) {
-      throw new com.aftersales.base.InvalidInputException(
-          RECEIVED_CONFIRMED, "请在买家确认收到补发商品后再完成此任务（物流未签收时任务保持打开）");
+    if (!Inputs.flag(task, RECEIVED_CONFIRMED)) {
+      throw new InvalidInputException(RECEIVED_CONFIRMED, "请在买家确认收到补发商品后再完成此任务（物流未签收时任务保持打开）");
     }
-    Inputs.text(task, "followNote", "跟踪记录", 1000, false);
+    Inputs.text(task, FOLLOW_NOTE, 1000, false);
   }
 
   void markReceived(DelegateExecution execution) {
-    registers.reshipReceived((String) execution.getVariable(RESHIP_ORDER_ID));
+    registers.reshipReceived(RESHIP_ORDER_ID.get(execution));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import com.aftersales.base.InvalidInputException;
+import com.aftersales.cases.CaseEvent;
 import com.aftersales.cases.CaseKind;
 import com.aftersales.cases.CaseStatus;
 import com.aftersales.support.ProcessPathTest;
@@ -12,9 +13,13 @@ import java.math.BigDecimal;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Every path of {@code bpmn/damage-claim.bpmn}. */
 class DamageClaimProcessTest extends ProcessPathTest {
+
+  @Autowired JdbcTemplate jdbc;
 
   DamageClaimProcessTest() {
     super("damage-claim");
@@ -252,6 +257,33 @@ class DamageClaimProcessTest extends ProcessPathTest {
                 "select count(*) from courier_loss where case_id = ? and loss_amount = 60.00 and carrier = '顺丰速运'",
                 pi.getBusinessKey()))
         .isEqualTo(1);
+    Assertions.assertThat(courierLossEntry(pi)).isEqualTo("快递损失 60.00 元，已登记向顺丰速运索赔");
+  }
+
+  @Test
+  void shouldShowADashWhereTheBackOfficeDoesNotKnowTheCarrierOfACourierLoss() {
+    ProcessInstance pi = open("30.00", 1);
+    // an order imported without a carrier
+    jdbc.update("update shop_order set carrier = null where order_id = ?", orderOf(pi));
+    complete(pi, "userTask_collectEvidence", evidence());
+    complete(pi, "userTask_checkEvidence", damage("UNUSABLE", 1, true));
+    runDueJobs(pi);
+    assertThat(pi).isWaitingAt("userTask_offerResolution");
+    Assertions.assertThat(
+            orders.count(
+                "select count(*) from courier_loss where case_id = ? and carrier is null",
+                pi.getBusinessKey()))
+        .isEqualTo(1);
+    // not a made-up carrier called "快递公司"
+    Assertions.assertThat(courierLossEntry(pi)).isEqualTo("快递损失 30.00 元，已登记向—索赔");
+  }
+
+  private String courierLossEntry(ProcessInstance pi) {
+    return caseRepository.timeline(pi.getBusinessKey()).stream()
+        .filter(e -> "serviceTask_recordCourierLoss".equals(e.step()))
+        .map(CaseEvent::detail)
+        .reduce((first, second) -> first + " | " + second)
+        .orElseThrow();
   }
 
   @Test
