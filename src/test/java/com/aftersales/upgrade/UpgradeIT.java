@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.aftersales.AfterSalesApplication;
 import com.aftersales.cases.CaseService;
 import com.aftersales.dunning.DunningService;
-import com.aftersales.followup.FollowUpService;
+import com.aftersales.followup.FollowUpSelection;
+import com.aftersales.followup.SpotCheckSampling;
 import com.aftersales.support.FormWalker;
 import com.aftersales.support.FormWalker.Wait;
 import com.aftersales.support.TestOrders;
@@ -180,7 +181,8 @@ class UpgradeIT {
     private final TestOrders orders;
     private final JdbcTemplate jdbc;
     private final DunningService dunning;
-    private final FollowUpService followUps;
+    private final FollowUpSelection followUps;
+    private final SpotCheckSampling spotChecks;
     private int spotDays;
 
     Starts(ConfigurableApplicationContext ctx) {
@@ -189,7 +191,8 @@ class UpgradeIT {
       jdbc = ctx.getBean(JdbcTemplate.class);
       orders = new TestOrders(jdbc);
       dunning = ctx.getBean(DunningService.class);
-      followUps = ctx.getBean(FollowUpService.class);
+      followUps = ctx.getBean(FollowUpSelection.class);
+      spotChecks = ctx.getBean(SpotCheckSampling.class);
     }
 
     List<Plan> plans() {
@@ -286,7 +289,7 @@ class UpgradeIT {
               "select completed_on from follow_up_call where case_id = ?",
               LocalDate.class,
               callCase);
-      List<String> sampled = followUps.sample(day).callCaseIds();
+      List<String> sampled = spotChecks.sample(day).callCaseIds();
       assertThat(sampled).as("the day's sample").containsExactly(callCase);
       return rootOf("SPOT-" + callCase);
     }
