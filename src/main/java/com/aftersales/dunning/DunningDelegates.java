@@ -3,11 +3,13 @@ package com.aftersales.dunning;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The beans {@code bpmn/dunning.bpmn} names. */
+/** The beans {@code bpmn/dunning.bpmn} names, and the dunning's configuration. */
 @Configuration
+@EnableConfigurationProperties(DunningConfig.class)
 class DunningDelegates {
 
   @Bean

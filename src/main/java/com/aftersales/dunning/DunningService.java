@@ -1,10 +1,20 @@
 package com.aftersales.dunning;
 
+import static com.aftersales.cases.CaseVariables.BUYER_ID;
+import static com.aftersales.cases.CaseVariables.BUYER_NAME;
+import static com.aftersales.cases.CaseVariables.CASE_ID;
+import static com.aftersales.cases.CaseVariables.ITEM_TITLE;
+import static com.aftersales.cases.CaseVariables.ORDER_ID;
+import static com.aftersales.dunning.DunningVariables.*;
+
 import com.aftersales.base.Access;
 import com.aftersales.base.Inputs;
 import com.aftersales.base.InvalidInputException;
 import com.aftersales.cases.CaseTimeline;
 import com.aftersales.deadlines.Deadlines;
+import com.aftersales.shop.Order;
+import com.aftersales.shop.ShopBackOffice;
+import com.aftersales.shop.UnknownOrderException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,15 +25,18 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,7 +49,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class DunningService {
 
-  static final String PROCESS = "dunning";
   private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final List<DateTimeFormatter> PROMISE_FORMATS =
       List.of(
@@ -68,32 +80,40 @@ public class DunningService {
   /** What a run did. */
   public record RunResult(LocalDate date, int unpaidOrders, int opened, int alreadyOpen) {}
 
+  /** Order numbers per statement when looking up which orders have a case already. */
+  private static final int CHUNK = 1000;
+
   private final JdbcTemplate jdbc;
+  private final NamedParameterJdbcTemplate named;
   private final RuntimeService runtime;
-  private final org.camunda.bpm.engine.IdentityService identity;
+  private final IdentityService identity;
   private final TransactionTemplate tx;
+  private final ShopBackOffice shop;
   private final Deadlines deadlines;
   private final CaseTimeline timeline;
+  private final DunningConfig config;
   private final ZoneId zone;
-  private final int maxAttempts;
 
   DunningService(
       JdbcTemplate jdbc,
       RuntimeService runtime,
-      org.camunda.bpm.engine.IdentityService identity,
+      IdentityService identity,
       PlatformTransactionManager transactions,
+      ShopBackOffice shop,
       Deadlines deadlines,
       CaseTimeline timeline,
-      Clock clock,
-      @Value("${aftersales.dunning.max-attempts:3}") int maxAttempts) {
+      DunningConfig config,
+      Clock clock) {
     this.jdbc = jdbc;
+    this.named = new NamedParameterJdbcTemplate(jdbc);
     this.runtime = runtime;
     this.identity = identity;
     this.tx = new TransactionTemplate(transactions);
+    this.shop = shop;
     this.deadlines = deadlines;
     this.timeline = timeline;
+    this.config = config;
     this.zone = clock.getZone();
-    this.maxAttempts = maxAttempts;
   }
 
   /** Yesterday in the shop's time zone, by the engine's clock. */
@@ -112,18 +132,14 @@ public class DunningService {
   }
 
   private RunResult openCases(LocalDate date) {
-    OffsetDateTime from = date.atStartOfDay(zone).toOffsetDateTime();
-    OffsetDateTime to = date.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
-    List<Map<String, Object>> unpaid =
-        jdbc.queryForList(
-            "select o.order_id, o.buyer_id, coalesce(o.order_total, o.item_price * o.quantity + o.postage)"
-                + " as amount, o.created_at from shop_order o where o.status = 'WAITING_PAYMENT'"
-                + " and o.created_at >= ? and o.created_at < ? and not exists"
-                + " (select 1 from dunning_case d where d.order_id = o.order_id) order by o.created_at",
-            from,
-            to);
+    List<Order> placed =
+        shop.unpaidOrdersPlaced(
+            date.atStartOfDay(zone).toOffsetDateTime(),
+            date.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+    Set<String> dunned = alreadyDunned(placed);
+    List<Order> unpaid = placed.stream().filter(o -> !dunned.contains(o.orderId())).toList();
     int opened = 0;
-    for (Map<String, Object> order : unpaid) {
+    for (Order order : unpaid) {
       if (open(date, order)) {
         opened++;
       }
@@ -131,9 +147,22 @@ public class DunningService {
     return new RunResult(date, unpaid.size(), opened, unpaid.size() - opened);
   }
 
-  private boolean open(LocalDate date, Map<String, Object> order) {
-    String orderId = (String) order.get("order_id");
-    String caseId = "DUNNING-" + orderId;
+  /** The orders among {@code orders} that have a dunning case already. */
+  private Set<String> alreadyDunned(List<Order> orders) {
+    Set<String> found = new HashSet<>();
+    List<String> ids = orders.stream().map(Order::orderId).toList();
+    for (int i = 0; i < ids.size(); i += CHUNK) {
+      found.addAll(
+          named.queryForList(
+              "select order_id from dunning_case where order_id in (:ids)",
+              Map.of("ids", ids.subList(i, Math.min(ids.size(), i + CHUNK))),
+              String.class));
+    }
+    return found;
+  }
+
+  private boolean open(LocalDate date, Order order) {
+    String caseId = "DUNNING-" + order.orderId();
     try {
       return Boolean.TRUE.equals(
           tx.execute(
@@ -142,15 +171,14 @@ public class DunningService {
                     "insert into dunning_case (case_id, order_id, buyer_id, amount, order_created_at,"
                         + " run_date, opened_at) values (?,?,?,?,?,?,?)",
                     caseId,
-                    orderId,
-                    order.get("buyer_id"),
-                    order.get("amount"),
-                    order.get("created_at"),
+                    order.orderId(),
+                    order.buyerId(),
+                    order.amountDue(),
+                    order.createdAt(),
                     date,
                     OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone));
-                Map<String, Object> vars = new HashMap<>();
-                vars.put("orderId", orderId);
-                runtime.startProcessInstanceByKey(PROCESS, caseId, vars);
+                runtime.startProcessInstanceByKey(
+                    PROCESS_KEY, caseId, ORDER_ID.put(new HashMap<>(), order.orderId()));
                 return true;
               }));
     } catch (DuplicateKeyException alreadyOpened) {
@@ -162,51 +190,46 @@ public class DunningService {
 
   /** Start listener: the order's facts, the platform's 72 hours and the wording, as variables. */
   void opening(DelegateExecution execution) {
-    String orderId = (String) execution.getVariable("orderId");
-    Map<String, Object> o =
-        jdbc.queryForMap(
-            "select o.buyer_id, o.buyer_name, o.phone, o.item_title, o.created_at,"
-                + " coalesce(o.order_total, o.item_price * o.quantity + o.postage) as amount"
-                + " from shop_order o where o.order_id = ?",
-            orderId);
-    OffsetDateTime created = toOffset(o.get("created_at"));
-    Date autoClose = deadlines.dueFrom("dunningAutoClose", Date.from(created.toInstant()));
-    BigDecimal amount = (BigDecimal) o.get("amount");
-    String item = (String) o.get("item_title");
-    execution.setVariable("caseId", execution.getProcessBusinessKey());
-    execution.setVariable("buyerId", o.get("buyer_id"));
-    execution.setVariable("buyerName", o.get("buyer_name"));
-    execution.setVariable("phone", o.get("phone"));
-    execution.setVariable("itemTitle", item);
-    execution.setVariable("amount", amount.doubleValue());
-    execution.setVariable("orderCreatedAtText", TEXT.format(created.atZoneSameInstant(zone)));
-    execution.setVariable("autoCloseAt", autoClose);
-    execution.setVariable("autoCloseAtText", text(autoClose));
-    execution.setVariable("contactDue", deadlines.due("dunningContact"));
-    execution.setVariable("dunningAttempts", 0L);
-    execution.setVariable("dunningMaxAttempts", (long) maxAttempts);
-    execution.setVariable("promisedAt", null);
-    execution.setVariable("wordingBuyer", DunningWording.buyer(item, amount, text(autoClose)));
-    execution.setVariable("wordingOther", DunningWording.other(item));
+    String orderId = ORDER_ID.get(execution);
+    Order order = shop.findOrder(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
+    Date autoClose =
+        deadlines.dueFrom("dunningAutoClose", Date.from(order.createdAt().toInstant()));
+    BigDecimal amount = order.amountDue();
+    String item = order.itemTitle();
+    CASE_ID.set(execution, execution.getProcessBusinessKey());
+    BUYER_ID.set(execution, order.buyerId());
+    BUYER_NAME.set(execution, order.buyerName());
+    PHONE.set(execution, order.phone());
+    ITEM_TITLE.set(execution, item);
+    AMOUNT.set(execution, amount);
+    ORDER_CREATED_AT_TEXT.set(execution, TEXT.format(order.createdAt().atZoneSameInstant(zone)));
+    AUTO_CLOSE_AT.set(execution, autoClose);
+    AUTO_CLOSE_AT_TEXT.set(execution, text(autoClose));
+    CONTACT_DUE.set(execution, deadlines.due("dunningContact"));
+    DUNNING_ATTEMPTS.set(execution, 0L);
+    DUNNING_MAX_ATTEMPTS.set(execution, (long) config.maxAttempts());
+    PROMISED_AT.set(execution, null);
+    WORDING_BUYER.set(execution, DunningWording.buyer(item, amount, text(autoClose)));
+    WORDING_OTHER.set(execution, DunningWording.other(item));
   }
 
   /** Complete listener of the contact task: checks the outcome and writes the detail row. */
   void contacted(DelegateTask task) {
-    Channel channel = Inputs.choice(task, "contactChannel", "联系方式", Channel.class);
-    AnsweredBy answeredBy = Inputs.choice(task, "answeredBy", "接听/回复的人", AnsweredBy.class);
-    Result result = Inputs.choice(task, "dunningResult", "催付结果", Result.class);
-    String note = Inputs.text(task, "dunningNote", "沟通记录", 500, false);
+    Channel channel = Inputs.choice(task, CONTACT_CHANNEL);
+    AnsweredBy answeredBy = Inputs.choice(task, ANSWERED_BY);
+    Result result = Inputs.choice(task, DUNNING_RESULT);
+    String note = Inputs.text(task, DUNNING_NOTE, 500, false);
     if (result == Result.UNREACHABLE && answeredBy != AnsweredBy.NOBODY) {
-      throw new InvalidInputException("answeredBy", "结果是“联系不上”时，接听人请选“无人接听/未回复”");
+      throw new InvalidInputException(ANSWERED_BY, "结果是“联系不上”时，接听人请选“无人接听/未回复”");
     }
     if (result != Result.UNREACHABLE && answeredBy == AnsweredBy.NOBODY) {
-      throw new InvalidInputException("dunningResult", "无人接听时结果只能是“联系不上”");
+      throw new InvalidInputException(DUNNING_RESULT, "无人接听时结果只能是“联系不上”");
     }
     Date promised = promise(task, result);
-    long attempt = ((Number) task.getVariable("dunningAttempts")).longValue() + 1;
-    task.setVariable("dunningAttempts", attempt);
-    task.setVariable("promisedAt", promised);
-    task.setVariable("promisedAtText", null);
+    long attempt = DUNNING_ATTEMPTS.get(task) + 1;
+    DUNNING_ATTEMPTS.set(task, attempt);
+    PROMISED_AT.set(task, promised);
+    PROMISED_AT_TEXT.set(task, null);
     String agent = CaseTimeline.actor(task);
     String caseId = task.getExecution().getProcessBusinessKey();
     jdbc.update(
@@ -236,12 +259,12 @@ public class DunningService {
   }
 
   private Date promise(DelegateTask task, Result result) {
-    String text = Inputs.text(task, "promisedAtText", "约定付款时间", 32, false);
+    String text = Inputs.text(task, PROMISED_AT_TEXT, 32, false);
     if (text == null) {
       return null;
     }
     if (result == Result.UNREACHABLE || result == Result.CHANGED_MIND) {
-      throw new InvalidInputException("promisedAtText", "联系不上或买家不要了时，不需要填约定付款时间");
+      throw new InvalidInputException(PROMISED_AT_TEXT, "联系不上或买家不要了时，不需要填约定付款时间");
     }
     LocalDateTime local = null;
     for (DateTimeFormatter f : PROMISE_FORMATS) {
@@ -254,16 +277,16 @@ public class DunningService {
     }
     if (local == null) {
       throw new InvalidInputException(
-          "promisedAtText", "约定付款时间 “" + text + "” 格式不对，请写成 2026-11-24 20:00");
+          PROMISED_AT_TEXT, "约定付款时间 “" + text + "” 格式不对，请写成 2026-11-24 20:00");
     }
     Date promised = Date.from(local.atZone(zone).toInstant());
     if (!promised.after(ClockUtil.getCurrentTime())) {
-      throw new InvalidInputException("promisedAtText", "约定付款时间应晚于现在");
+      throw new InvalidInputException(PROMISED_AT_TEXT, "约定付款时间应晚于现在");
     }
-    Date autoClose = (Date) task.getVariable("autoCloseAt");
+    Date autoClose = AUTO_CLOSE_AT.get(task);
     if (autoClose != null && !promised.before(autoClose)) {
       throw new InvalidInputException(
-          "promisedAtText", "平台将在 " + text(autoClose) + " 自动关闭这笔订单，约定付款时间要早于它");
+          PROMISED_AT_TEXT, "平台将在 " + text(autoClose) + " 自动关闭这笔订单，约定付款时间要早于它");
     }
     return promised;
   }
@@ -286,10 +309,10 @@ public class DunningService {
     String end = execution.getCurrentActivityId();
     String outcome =
         switch (end == null ? "" : end) {
-          case "endEvent_paid" -> "PAID";
-          case "endEvent_orderClosed" -> "CLOSED";
-          case "endEvent_autoClosed" -> "AUTO_CLOSED";
-          case "endEvent_declined" -> "DECLINED";
+          case END_PAID -> "PAID";
+          case END_ORDER_CLOSED -> "CLOSED";
+          case END_AUTO_CLOSED -> "AUTO_CLOSED";
+          case END_DECLINED -> "DECLINED";
           default -> "ENDED";
         };
     jdbc.update(
@@ -302,7 +325,7 @@ public class DunningService {
   /** Ends the dunning case of an order the back office reports as paid or closed. */
   public int orderPaidOrClosed(String orderId, boolean paid) {
     return runtime
-        .createMessageCorrelation(paid ? "dunningOrderPaid" : "dunningOrderClosed")
+        .createMessageCorrelation(paid ? MESSAGE_ORDER_PAID : MESSAGE_ORDER_CLOSED)
         .processInstanceBusinessKey("DUNNING-" + orderId)
         .correlateAllWithResult()
         .size();
@@ -310,18 +333,5 @@ public class DunningService {
 
   private String text(Date date) {
     return TEXT.format(date.toInstant().atZone(zone));
-  }
-
-  private static OffsetDateTime toOffset(Object value) {
-    if (value instanceof OffsetDateTime o) {
-      return o;
-    }
-    if (value instanceof java.sql.Timestamp t) {
-      return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
-    }
-    if (value instanceof java.time.Instant i) {
-      return i.atOffset(java.time.ZoneOffset.UTC);
-    }
-    throw new IllegalStateException("no time in " + value);
   }
 }

@@ -30,32 +30,35 @@ class FollowUpController {
 
   record StockOut(String itemTitle) {}
 
-  private final FollowUpService followUps;
+  private final FollowUpSelection selection;
+  private final SpotCheckSampling sampling;
   private final Satisfaction satisfaction;
   private final IdentityService identity;
   private final JdbcTemplate jdbc;
 
   FollowUpController(
-      FollowUpService followUps,
+      FollowUpSelection selection,
+      SpotCheckSampling sampling,
       Satisfaction satisfaction,
       IdentityService identity,
       JdbcTemplate jdbc) {
-    this.followUps = followUps;
+    this.selection = selection;
+    this.sampling = sampling;
     this.satisfaction = satisfaction;
     this.identity = identity;
     this.jdbc = jdbc;
   }
 
   @PostMapping("/runs")
-  FollowUpService.Selection select(@RequestBody(required = false) DateRequest request) {
+  FollowUpSelection.Selection select(@RequestBody(required = false) DateRequest request) {
     Access.require(identity, "只有客服主管可以安排回访", Roles.SUPERVISORS);
-    return followUps.select(date(request, followUps.today()));
+    return selection.select(date(request, selection.today()));
   }
 
   @PostMapping("/spot-checks/runs")
-  FollowUpService.Sampling sample(@RequestBody(required = false) DateRequest request) {
+  SpotCheckSampling.Sampling sample(@RequestBody(required = false) DateRequest request) {
     Access.require(identity, "只有客服主管可以抽查回访", Roles.SUPERVISORS);
-    return followUps.sample(date(request, followUps.today().minusDays(1)));
+    return sampling.sample(date(request, selection.today().minusDays(1)));
   }
 
   @PostMapping("/stock-outs")
@@ -84,7 +87,7 @@ class FollowUpController {
       @RequestParam(required = false) String to,
       @RequestParam(defaultValue = "day") String by) {
     Access.require(identity, "只有客服或主管可以查看回访满意度", Roles.AGENTS, Roles.SUPERVISORS);
-    LocalDate end = to == null || to.isBlank() ? followUps.today() : day(to, "to");
+    LocalDate end = to == null || to.isBlank() ? selection.today() : day(to, "to");
     LocalDate start = from == null || from.isBlank() ? end.minusDays(30) : day(from, "from");
     return satisfaction.lines(start, end, Satisfaction.By.parse(by));
   }

@@ -3,46 +3,49 @@ package com.aftersales.followup;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The beans the follow-up, spot-check and complaint models name. */
+/** The beans the follow-up, spot-check and complaint models name, and the follow-up's settings. */
 @Configuration
+@EnableConfigurationProperties(FollowUpConfig.class)
 class FollowUpDelegates {
 
   @Bean
-  ExecutionListener followUpOpening(FollowUpService followUps) {
-    return followUps::opening;
+  ExecutionListener followUpOpening(FollowUpCallSteps call) {
+    return call::opening;
   }
 
   @Bean
-  TaskListener followUpCallCheck(FollowUpService followUps) {
-    return followUps::called;
+  TaskListener followUpCallCheck(FollowUpCallSteps call) {
+    return call::called;
   }
 
   @Bean
-  JavaDelegate followUpRouting(FollowUpService followUps) {
-    return followUps::route;
+  JavaDelegate followUpRouting(FollowUpCallSteps call) {
+    return call::route;
   }
 
   @Bean
-  ExecutionListener followUpClosing(FollowUpService followUps) {
-    return followUps::closing;
+  ExecutionListener followUpClosing(FollowUpCallSteps call) {
+    return call::closing;
   }
 
   @Bean
-  ExecutionListener spotCheckOpening(FollowUpService followUps) {
-    return followUps::spotCheckOpening;
+  ExecutionListener spotCheckOpening(SpotCheckSteps spotCheck) {
+    return spotCheck::opening;
   }
 
   @Bean
-  TaskListener spotCheckRecord(FollowUpService followUps) {
-    return followUps::spotChecked;
+  TaskListener spotCheckRecord(SpotCheckSteps spotCheck) {
+    return spotCheck::checked;
   }
 
+  /** Named only by spot checks on earlier models; see {@link SpotCheckSteps#closing}. */
   @Bean
-  ExecutionListener spotCheckClosing(FollowUpService followUps) {
-    return followUps::spotCheckClosing;
+  ExecutionListener spotCheckClosing(SpotCheckSteps spotCheck) {
+    return spotCheck::closing;
   }
 
   @Bean

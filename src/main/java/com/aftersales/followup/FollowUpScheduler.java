@@ -17,22 +17,24 @@ import org.springframework.stereotype.Component;
 class FollowUpScheduler {
 
   private static final Logger LOG = LoggerFactory.getLogger(FollowUpScheduler.class);
-  private final FollowUpService followUps;
+  private final FollowUpSelection selection;
+  private final SpotCheckSampling sampling;
 
-  FollowUpScheduler(FollowUpService followUps) {
-    this.followUps = followUps;
+  FollowUpScheduler(FollowUpSelection selection, SpotCheckSampling sampling) {
+    this.selection = selection;
+    this.sampling = sampling;
   }
 
   @Scheduled(
       cron = "${aftersales.follow-up.daily-run}",
       zone = "${aftersales.business-zone:Asia/Shanghai}")
   void daily() {
-    FollowUpService.Selection selection = followUps.select(followUps.today());
-    FollowUpService.Sampling sampling = followUps.sample(followUps.today().minusDays(1));
+    FollowUpSelection.Selection selected = selection.select(selection.today());
+    SpotCheckSampling.Sampling sampled = sampling.sample(selection.today().minusDays(1));
     LOG.info(
         "Follow-up calls selected {}, spot checks sampled {} of {}",
-        selection.selected(),
-        sampling.sampled(),
-        sampling.completedCalls());
+        selected.selected(),
+        sampled.sampled(),
+        sampled.completedCalls());
   }
 }

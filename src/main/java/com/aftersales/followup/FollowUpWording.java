@@ -4,7 +4,7 @@ package com.aftersales.followup;
 final class FollowUpWording {
   private FollowUpWording() {}
 
-  static String of(FollowUpService.Scenario scenario, String item) {
+  static String of(Scenario scenario, String item) {
     return switch (scenario) {
       case RECEIVED ->
           "您好，打扰您一分钟！我是店铺的售后客服。您前几天收到的“"

@@ -5,9 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,10 +25,12 @@ class LocalShopBackOffice implements ShopBackOffice {
   private static final int REMARK_LIMIT = 4000;
 
   private final JdbcTemplate jdbc;
+  private final NamedParameterJdbcTemplate named;
   private final Clock clock;
 
   LocalShopBackOffice(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.named = new NamedParameterJdbcTemplate(jdbc);
     this.clock = clock;
   }
 
@@ -153,6 +158,55 @@ class LocalShopBackOffice implements ShopBackOffice {
     return reshipId;
   }
 
+  @Override
+  @Transactional(readOnly = true)
+  public List<Order> unpaidOrdersPlaced(OffsetDateTime from, OffsetDateTime to) {
+    return jdbc.query(
+        "select * from shop_order o where o.status = 'WAITING_PAYMENT' and o.created_at >= ?"
+            + " and o.created_at < ? order by o.created_at",
+        this::mapOrder,
+        from,
+        to);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<Order> deliveredOrders(OffsetDateTime signedAfter, OffsetDateTime signedUpTo) {
+    return jdbc.query(
+        "select * from shop_order o where o.status in ('SHIPPED','SUCCEEDED')"
+            + " and o.signed_at is not null and o.signed_at <= ? and o.signed_at > ?"
+            + " order by o.order_id",
+        this::mapOrder,
+        signedUpTo,
+        signedAfter);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<Order> undeliveredOrders(OffsetDateTime paidAfter, OffsetDateTime paidUpTo) {
+    return jdbc.query(
+        "select * from shop_order o where o.status = 'SHIPPED' and o.signed_at is null"
+            + " and coalesce(o.paid_at, o.created_at) <= ? and coalesce(o.paid_at, o.created_at) > ?"
+            + " order by o.order_id",
+        this::mapOrder,
+        paidUpTo,
+        paidAfter);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<Order> paidOrdersOf(Collection<String> itemTitles) {
+    if (itemTitles.isEmpty()) {
+      return List.of();
+    }
+    // the products out of stock at one time: a short list, one statement
+    return named.query(
+        "select * from shop_order o where o.status = 'PAID' and o.item_title in (:titles)"
+            + " order by o.order_id",
+        Map.of("titles", itemTitles),
+        this::mapOrder);
+  }
+
   private void update(String sql, String orderId, Object... args) {
     if (jdbc.update(sql, args) == 0) {
       throw new UnknownOrderException(orderId);
@@ -191,6 +245,7 @@ class LocalShopBackOffice implements ShopBackOffice {
         rs.getString("tracking_number"),
         rs.getString("carrier"),
         rs.getBigDecimal("refunded_amount"),
-        rs.getObject("signed_at", OffsetDateTime.class));
+        rs.getObject("signed_at", OffsetDateTime.class),
+        rs.getBigDecimal("order_total"));
   }
 }

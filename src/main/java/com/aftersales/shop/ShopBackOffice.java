@@ -1,6 +1,9 @@
 package com.aftersales.shop;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,4 +43,24 @@ public interface ShopBackOffice {
    * @return the new order's id
    */
   String createReshipOrder(String originalOrderId, String items, int quantity, String note);
+
+  // ---------------------------------------------------------------- orders the daily runs look at
+
+  /** Orders still waiting for payment that were placed in {@code [from, to)}, oldest first. */
+  List<Order> unpaidOrdersPlaced(OffsetDateTime from, OffsetDateTime to);
+
+  /**
+   * Delivered orders: shipped or succeeded, signed for in {@code (signedAfter, signedUpTo]}; by
+   * order number.
+   */
+  List<Order> deliveredOrders(OffsetDateTime signedAfter, OffsetDateTime signedUpTo);
+
+  /**
+   * Shipped orders nobody signed for yet, paid (or, without a payment time, placed) in {@code
+   * (paidAfter, paidUpTo]}; by order number.
+   */
+  List<Order> undeliveredOrders(OffsetDateTime paidAfter, OffsetDateTime paidUpTo);
+
+  /** Paid orders not shipped yet whose item is one of {@code itemTitles}; by order number. */
+  List<Order> paidOrdersOf(Collection<String> itemTitles);
 }

@@ -32,7 +32,9 @@ class FollowUpCallProcessTest extends ProcessPathTest {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final AtomicInteger DAY = new AtomicInteger();
 
-  @Autowired FollowUpService followUps;
+  @Autowired FollowUpSelection followUps;
+  @Autowired SpotCheckSampling spotChecks;
+  @Autowired FollowUpConfig config;
   @Autowired Satisfaction satisfaction;
   @Autowired JdbcTemplate jdbc;
 
@@ -115,8 +117,8 @@ class FollowUpCallProcessTest extends ProcessPathTest {
         "insert into stock_out (item_title, declared_at) values (?, current_timestamp)",
         "断货杯 " + day);
 
-    FollowUpService.Selection selection = followUps.select(day);
-    Assertions.assertThat(selection.selected().get(FollowUpService.Scenario.NOT_RECEIVED))
+    FollowUpSelection.Selection selection = followUps.select(day);
+    Assertions.assertThat(selection.selected().get(Scenario.NOT_RECEIVED))
         .isGreaterThanOrEqualTo(1);
     for (String id : List.of(east, south, masked)) {
       Assertions.assertThat(call("RECEIVED", id)).as(id).isNotNull();
@@ -166,11 +168,11 @@ class FollowUpCallProcessTest extends ProcessPathTest {
     }
 
     // once per order and scenario, however often the run repeats
-    FollowUpService.Selection again = followUps.select(day);
+    FollowUpSelection.Selection again = followUps.select(day);
     Assertions.assertThat(again.selected().values()).allMatch(n -> n == 0);
     // a slot already over today moves to tomorrow's
     at(day, LocalTime.of(12, 30));
-    Assertions.assertThat(followUps.slot(day, new FollowUpConfig().region("浙江"))[0].toLocalDate())
+    Assertions.assertThat(followUps.slot(day, config.region("浙江"))[0].toLocalDate())
         .isEqualTo(day.plusDays(1));
   }
 
@@ -291,11 +293,11 @@ class FollowUpCallProcessTest extends ProcessPathTest {
     }
     // the sample is the share (10 % of 25 → 3), the first by the day's hash: reproducible
     List<String> expected = new ArrayList<>(caseIds);
-    expected.sort(Comparator.comparing(id -> FollowUpService.rank(day, id)));
-    FollowUpService.Sampling sampling = followUps.sample(day);
+    expected.sort(Comparator.comparing(id -> SpotCheckSampling.rank(day, id)));
+    SpotCheckSampling.Sampling sampling = spotChecks.sample(day);
     Assertions.assertThat(sampling.completedCalls()).isEqualTo(25);
     Assertions.assertThat(sampling.callCaseIds()).containsExactlyElementsOf(expected.subList(0, 3));
-    Assertions.assertThat(followUps.sample(day).sampled()).isZero();
+    Assertions.assertThat(spotChecks.sample(day).sampled()).isZero();
     Assertions.assertThat(
             processEngine
                 .getRuntimeService()
@@ -308,7 +310,7 @@ class FollowUpCallProcessTest extends ProcessPathTest {
     Assertions.assertThat(expected)
         .isNotEqualTo(
             caseIds.stream()
-                .sorted(Comparator.comparing(id -> FollowUpService.rank(day.plusDays(1), id)))
+                .sorted(Comparator.comparing(id -> SpotCheckSampling.rank(day.plusDays(1), id)))
                 .toList());
 
     List<Satisfaction.Line> byProduct = satisfaction.lines(day, day, Satisfaction.By.PRODUCT);

@@ -23,7 +23,8 @@ class SpotCheckProcessTest extends ProcessPathTest {
 
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-  @Autowired FollowUpService followUps;
+  @Autowired FollowUpSelection followUps;
+  @Autowired SpotCheckSampling spotChecks;
   @Autowired JdbcTemplate jdbc;
 
   SpotCheckProcessTest() {
@@ -62,7 +63,7 @@ class SpotCheckProcessTest extends ProcessPathTest {
                 "problem", "NONE",
                 "routeTo", "NONE"));
 
-    FollowUpService.Sampling sampling = followUps.sample(day);
+    SpotCheckSampling.Sampling sampling = spotChecks.sample(day);
     Assertions.assertThat(sampling.callCaseIds()).containsExactly(callCase);
     ProcessInstance pi =
         processEngine

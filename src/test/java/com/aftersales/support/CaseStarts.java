@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftersales.cases.CaseService;
 import com.aftersales.dunning.DunningService;
-import com.aftersales.followup.FollowUpService;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -33,7 +32,8 @@ public final class CaseStarts {
   private final TestOrders orders;
   private final JdbcTemplate jdbc;
   private final DunningService dunning;
-  private final FollowUpService followUps;
+  private final FollowUpSelection followUps;
+  private final SpotCheckSampling spotChecks;
   private int spotDays;
 
   public CaseStarts(ConfigurableApplicationContext ctx) {
@@ -42,7 +42,8 @@ public final class CaseStarts {
     jdbc = ctx.getBean(JdbcTemplate.class);
     orders = new TestOrders(jdbc);
     dunning = ctx.getBean(DunningService.class);
-    followUps = ctx.getBean(FollowUpService.class);
+    followUps = ctx.getBean(FollowUpSelection.class);
+    spotChecks = ctx.getBean(SpotCheckSampling.class);
   }
 
   public List<Plan> plans() {
@@ -137,7 +138,7 @@ public final class CaseStarts {
     LocalDate day =
         jdbc.queryForObject(
             "select completed_on from follow_up_call where case_id = ?", LocalDate.class, callCase);
-    List<String> sampled = followUps.sample(day).callCaseIds();
+    List<String> sampled = spotChecks.sample(day).callCaseIds();
     assertThat(sampled).as("the day's sample").containsExactly(callCase);
     return rootOf("SPOT-" + callCase);
   }
