@@ -3,150 +3,155 @@ package com.aftersales.refund;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The beans {@code bpmn/refund.bpmn} names. */
+/**
+ * The beans {@code bpmn/refund.bpmn} names, each handed to the part of the flow it belongs to.
+ * Cases started on earlier releases name the same beans: rename none of them.
+ */
 @Configuration
+@EnableConfigurationProperties(RefundConfig.class)
 class RefundDelegates {
 
   @Bean
-  ExecutionListener refundCaseRegistration(RefundService refunds) {
-    return refunds::registerStandalone;
+  ExecutionListener refundCaseRegistration(RefundCase refundCase) {
+    return refundCase::registerStandalone;
   }
 
   @Bean
-  ExecutionListener refundCaseClosing(RefundService refunds) {
-    return refunds::closeStandalone;
+  ExecutionListener refundCaseClosing(RefundCase refundCase) {
+    return refundCase::closeStandalone;
   }
 
   @Bean
-  JavaDelegate readTradeState(RefundService refunds) {
-    return refunds::readTradeState;
+  JavaDelegate readTradeState(RefundClocks clocks) {
+    return clocks::readTradeState;
   }
 
   @Bean
-  JavaDelegate startAnswerClock(RefundService refunds) {
-    return refunds::startAnswerClock;
+  JavaDelegate startAnswerClock(RefundClocks clocks) {
+    return clocks::startAnswerClock;
   }
 
   @Bean
-  JavaDelegate escalateRefund(RefundService refunds) {
-    return refunds::escalateAnswer;
+  JavaDelegate escalateRefund(RefundClocks clocks) {
+    return clocks::escalateAnswer;
   }
 
   @Bean
-  JavaDelegate recordPlatformRefund(RefundService refunds) {
-    return refunds::recordPlatformRefund;
+  JavaDelegate recordPlatformRefund(RefundClocks clocks) {
+    return clocks::recordPlatformRefund;
   }
 
   @Bean
-  TaskListener retainSaleCheck(RefundService refunds) {
-    return refunds::checkRetainSale;
+  TaskListener retainSaleCheck(RefundRetention retention) {
+    return retention::checkRetainSale;
   }
 
   @Bean
-  TaskListener keptShipmentCheck(RefundService refunds) {
-    return refunds::checkKeptShipment;
+  TaskListener keptShipmentCheck(RefundRetention retention) {
+    return retention::checkKeptShipment;
   }
 
   @Bean
-  JavaDelegate withdrawRefundRequest(RefundService refunds) {
-    return refunds::withdrawRequest;
+  JavaDelegate withdrawRefundRequest(RefundRetention retention) {
+    return retention::withdrawRequest;
   }
 
   @Bean
-  TaskListener interceptCheck(RefundService refunds) {
-    return refunds::checkIntercept;
+  TaskListener interceptCheck(RefundIntercept intercept) {
+    return intercept::checkIntercept;
   }
 
   @Bean
-  TaskListener notRecoverableCheck(RefundService refunds) {
-    return refunds::checkNotRecoverable;
+  TaskListener notRecoverableCheck(RefundIntercept intercept) {
+    return intercept::checkNotRecoverable;
   }
 
   @Bean
-  JavaDelegate rejectInTransit(RefundService refunds) {
-    return refunds::rejectInTransit;
+  JavaDelegate rejectInTransit(RefundIntercept intercept) {
+    return intercept::rejectInTransit;
   }
 
   @Bean
-  ExecutionListener refundRefiled(RefundService refunds) {
-    return refunds::refiled;
+  ExecutionListener refundRefiled(RefundIntercept intercept) {
+    return intercept::refiled;
   }
 
   @Bean
-  JavaDelegate agreeRefundReturn(RefundService refunds) {
-    return refunds::agreeReturn;
+  JavaDelegate agreeRefundReturn(RefundReturn returns) {
+    return returns::agreeReturn;
   }
 
   @Bean
-  TaskListener refundReturnShipmentCheck(RefundService refunds) {
-    return refunds::checkReturnShipment;
+  TaskListener refundReturnShipmentCheck(RefundReturn returns) {
+    return returns::checkReturnShipment;
   }
 
   @Bean
-  TaskListener refundInspectionCheck(RefundService refunds) {
-    return refunds::checkInspection;
+  TaskListener refundInspectionCheck(RefundReturn returns) {
+    return returns::checkInspection;
   }
 
   @Bean
-  JavaDelegate openDispute(RefundService refunds) {
-    return refunds::openDispute;
+  JavaDelegate openDispute(RefundDispute dispute) {
+    return dispute::openDispute;
   }
 
   @Bean
-  TaskListener evidenceConfirmation(RefundService refunds) {
-    return refunds::checkEvidence;
+  TaskListener evidenceConfirmation(RefundDispute dispute) {
+    return dispute::checkEvidence;
   }
 
   @Bean
-  JavaDelegate escalateDispute(RefundService refunds) {
-    return refunds::escalateDispute;
+  JavaDelegate escalateDispute(RefundDispute dispute) {
+    return dispute::escalateDispute;
   }
 
   @Bean
-  JavaDelegate submitCounterEvidence(RefundService refunds) {
-    return refunds::submitCounterEvidence;
+  JavaDelegate submitCounterEvidence(RefundDispute dispute) {
+    return dispute::submitCounterEvidence;
   }
 
   @Bean
-  TaskListener verdictCheck(RefundService refunds) {
-    return refunds::checkVerdict;
+  TaskListener verdictCheck(RefundDispute dispute) {
+    return dispute::checkVerdict;
   }
 
   @Bean
-  TaskListener refundAccountCheck(RefundService refunds) {
-    return refunds::checkAccount;
+  TaskListener refundAccountCheck(RefundTransfer transfer) {
+    return transfer::checkAccount;
   }
 
   @Bean
-  JavaDelegate reportRefund(RefundService refunds) {
-    return refunds::report;
+  JavaDelegate reportRefund(RefundTransfer transfer) {
+    return transfer::report;
   }
 
   @Bean
-  JavaDelegate escalateTransfer(RefundService refunds) {
-    return refunds::escalateTransfer;
+  JavaDelegate escalateTransfer(RefundTransfer transfer) {
+    return transfer::escalateTransfer;
   }
 
   @Bean
-  TaskListener refundDecisionCheck(RefundService refunds) {
-    return refunds::checkDecision;
+  TaskListener refundDecisionCheck(RefundApproval approval) {
+    return approval::checkDecision;
   }
 
   @Bean
-  JavaDelegate executeRefund(RefundService refunds) {
-    return refunds::execute;
+  JavaDelegate executeRefund(RefundApproval approval) {
+    return approval::execute;
   }
 
   @Bean
-  JavaDelegate rejectRefund(RefundService refunds) {
-    return refunds::reject;
+  JavaDelegate rejectRefund(RefundApproval approval) {
+    return approval::reject;
   }
 
   @Bean
-  JavaDelegate recordRefundEvent(RefundService refunds) {
-    return refunds::recordEvent;
+  JavaDelegate recordRefundEvent(RefundEvents events) {
+    return events::recordEvent;
   }
 }

@@ -1,6 +1,7 @@
 package com.aftersales.refund;
 
 import static com.aftersales.cases.CaseVariables.*;
+import static com.aftersales.refund.RefundVariables.*;
 
 import com.aftersales.base.Access;
 import com.aftersales.base.InvalidInputException;
@@ -35,18 +36,17 @@ public class RefundDesk {
 
   static final int MAX_BATCH = 200;
   static final int MAX_PAGE_SIZE = 200;
-  private static final List<String> DECISION_TASKS =
-      List.of(RefundService.APPROVE_TASK, RefundService.TRANSFER_TASK);
+  private static final List<String> DECISION_TASKS = List.of(APPROVE_TASK, TRANSFER_TASK);
   private static final List<String> SHOWN =
       List.of(
           CASE_ID.name(),
           ORDER_ID.name(),
           BUYER_ID.name(),
           ITEM_TITLE.name(),
-          RefundService.REFUND_AMOUNT,
-          RefundService.REFUND_REASON,
-          RefundService.TRADE_STATE_LABEL,
-          "payeeChannel");
+          REFUND_AMOUNT.name(),
+          REFUND_REASON.name(),
+          TRADE_STATE_LABEL.name(),
+          PAYEE_CHANNEL.name());
 
   /** An event from the shop back office. */
   public record Event(String orderId, String type, String note) {}
@@ -69,8 +69,8 @@ public class RefundDesk {
       String buyerId,
       String itemTitle,
       Object amount,
-      Object reason,
-      Object tradeStateLabel,
+      String reason,
+      String tradeStateLabel,
       boolean transfer,
       Date due,
       String assignee,
@@ -145,7 +145,11 @@ public class RefundDesk {
     if (applied.isEmpty()) {
       for (String caseId : waiting) {
         timeline.record(
-            caseId, "refundEvent", "后台通知", null, "后台通知“" + type.label + "”已忽略：当前步骤不等待这个通知（重复或过时）");
+            caseId,
+            IGNORED_EVENT_STEP,
+            "后台通知",
+            null,
+            "后台通知“" + type.label + "”已忽略：当前步骤不等待这个通知（重复或过时）");
       }
       return new EventResult(
           orderId,
@@ -164,7 +168,7 @@ public class RefundDesk {
   private List<ProcessInstance> refundsOf(String orderId) {
     return runtime
         .createProcessInstanceQuery()
-        .processDefinitionKey("refund")
+        .processDefinitionKey(PROCESS_KEY)
         .variableValueEquals(ORDER_ID.name(), orderId)
         .active()
         .list();
@@ -174,8 +178,8 @@ public class RefundDesk {
     for (int attempt = 0; ; attempt++) {
       try {
         Map<String, Object> vars = new HashMap<>();
-        vars.put(RefundService.REFUND_EVENT, type.name());
-        vars.put(RefundService.REFUND_EVENT_NOTE, note);
+        REFUND_EVENT.put(vars, type);
+        REFUND_EVENT_NOTE.put(vars, note);
         return !runtime
             .createMessageCorrelation(type.message)
             .processInstanceId(pi.getId())
@@ -216,10 +220,11 @@ public class RefundDesk {
               ORDER_ID.from(v),
               BUYER_ID.from(v),
               ITEM_TITLE.from(v),
-              v.get(RefundService.REFUND_AMOUNT),
-              v.get(RefundService.REFUND_REASON),
-              v.get(RefundService.TRADE_STATE_LABEL),
-              RefundService.TRANSFER_TASK.equals(t.getTaskDefinitionKey()),
+              // as stored: the page shows the amount the way the form does
+              v.get(REFUND_AMOUNT.name()),
+              REFUND_REASON.from(v),
+              TRADE_STATE_LABEL.from(v),
+              TRANSFER_TASK.equals(t.getTaskDefinitionKey()),
               t.getDueDate(),
               t.getAssignee(),
               t.getPriority()));
@@ -280,8 +285,8 @@ public class RefundDesk {
               tasks.claim(taskId, user);
             }
             Map<String, Object> vars = new HashMap<>();
-            vars.put(RefundService.REFUND_DECISION, RefundService.Decision.AGREE.name());
-            vars.put(RefundService.FINANCE_NOTE, note == null ? "批量同意" : note);
+            REFUND_DECISION.put(vars, RefundApproval.Decision.AGREE);
+            FINANCE_NOTE.put(vars, note == null ? "批量同意" : note);
             tasks.complete(taskId, vars);
           });
       return new ItemResult(taskId, caseId, "DONE", null);
