@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftersales.cases.CaseService;
 import com.aftersales.dunning.DunningService;
+import com.aftersales.followup.FollowUpSelection;
+import com.aftersales.followup.SpotCheckSampling;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
