@@ -78,12 +78,11 @@ class CaseController {
     java.util.Map<String, Object> fields = new java.util.HashMap<>();
     if (request.refundAmount() != null) {
       Object amount = request.refundAmount();
-      fields.put(
-          "refundAmount",
-          amount instanceof Number n ? (Object) n.doubleValue() : amount.toString());
+      CaseVariables.START_REFUND_AMOUNT.put(
+          fields, amount instanceof Number n ? (Object) n.doubleValue() : amount.toString());
     }
     if (request.returnRequired() != null) {
-      fields.put("returnRequired", request.returnRequired());
+      CaseVariables.START_RETURN_REQUIRED.put(fields, request.returnRequired());
     }
     return fields;
   }

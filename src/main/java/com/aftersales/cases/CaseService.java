@@ -215,22 +215,22 @@ public class CaseService {
 
   private Order checkRequest(CaseKind kind, String orderId, String buyerId, String description) {
     if (orderId == null || orderId.isBlank()) {
-      throw new InvalidInputException("orderId", "请填写订单编号");
+      throw new InvalidInputException(ORDER_ID, "请填写订单编号");
     }
     if (buyerId == null || buyerId.isBlank()) {
-      throw new InvalidInputException("buyerId", "请填写买家会员名");
+      throw new InvalidInputException(BUYER_ID, "请填写买家会员名");
     }
     if (description == null || description.isBlank()) {
-      throw new InvalidInputException("description", "请简要描述买家反映的问题");
+      throw new InvalidInputException(DESCRIPTION, "请简要描述买家反映的问题");
     }
     if (description.length() > DESCRIPTION_LIMIT) {
-      throw new InvalidInputException("description", "问题描述最多 " + DESCRIPTION_LIMIT + " 个字，请精简后再提交");
+      throw new InvalidInputException(DESCRIPTION, "问题描述最多 " + DESCRIPTION_LIMIT + " 个字，请精简后再提交");
     }
     Order order =
         shop.findOrder(orderId.trim()).orElseThrow(() -> new UnknownOrderException(orderId.trim()));
     if (!order.buyerId().equals(buyerId.trim())) {
       throw new InvalidInputException(
-          "buyerId", "订单 " + order.orderId() + " 的买家不是 " + buyerId.trim() + "，请核对买家会员名");
+          BUYER_ID, "订单 " + order.orderId() + " 的买家不是 " + buyerId.trim() + "，请核对买家会员名");
     }
     return order;
   }

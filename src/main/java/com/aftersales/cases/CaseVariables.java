@@ -25,5 +25,10 @@ public final class CaseVariables {
   /** Who decided the resolution with the buyer; fills "registered by" on register rows. */
   public static final Variable<String> RESOLVED_BY = Variable.text("resolvedBy", "处理人");
 
+  /** A refund case's own start fields, as its start form names them (see the refund's class). */
+  public static final Variable<Object> START_REFUND_AMOUNT = Variable.value("refundAmount");
+
+  public static final Variable<Object> START_RETURN_REQUIRED = Variable.value("returnRequired");
+
   private CaseVariables() {}
 }

@@ -38,11 +38,19 @@ class TaskTimelineRecorder {
           "datetime",
           "checklist");
 
-  /** Fields whose values are personal data: only their last four characters reach the timeline. */
-  private static final Set<String> MASKED = Set.of("payeeAccount");
+  /**
+   * A form field whose value is personal data says so with the custom property {@code personalData:
+   * true} (set in the Modeler's form editor); only its last four characters reach the timeline.
+   * Forms released before that property existed mark nothing, so their one such field is known by
+   * name.
+   */
+  static final String PERSONAL_DATA = "personalData";
+
+  private static final Set<String> PERSONAL_BEFORE_PROPERTY =
+      Set.of("payeeAccount"); // not a process variable: a field key of forms released earlier
 
   /** One editable field of a form. */
-  record Field(String key, String label, Map<String, String> options) {}
+  record Field(String key, String label, Map<String, String> options, boolean personal) {}
 
   private final CaseTimeline timeline;
   private final ObjectMapper json = new ObjectMapper();
@@ -73,7 +81,7 @@ class TaskTimelineRecorder {
           value instanceof Boolean b
               ? (b ? "是" : "否")
               : f.options().getOrDefault(value.toString(), value.toString());
-      if (MASKED.contains(f.key()) && shown.length() > 4) {
+      if (f.personal() && shown.length() > 4) {
         shown = "*".repeat(shown.length() - 4) + shown.substring(shown.length() - 4);
       }
       out.add(f.label() + "：" + shown);
@@ -136,9 +144,11 @@ class TaskTimelineRecorder {
       for (JsonNode v : c.path("values")) {
         options.put(v.path("value").asText(), v.path("label").asText());
       }
-      fields.add(
-          new Field(
-              c.path("key").asText(), c.path("label").asText(c.path("key").asText()), options));
+      String key = c.path("key").asText();
+      boolean personal =
+          c.path("properties").path(PERSONAL_DATA).asText().equals("true")
+              || PERSONAL_BEFORE_PROPERTY.contains(key);
+      fields.add(new Field(key, c.path("label").asText(key), options, personal));
     }
   }
 }

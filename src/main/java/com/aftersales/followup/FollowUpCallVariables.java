@@ -23,6 +23,8 @@ final class FollowUpCallVariables {
   static final Variable<Date> FOLLOW_UP_DUE = Variable.time("followUpDue");
 
   // shown on follow-up-call (order id, buyer, name and item are the case variables)
+  static final String CALL_TASK = "userTask_call";
+
   static final Variable<String> PHONE = Variable.text("phone", "联系电话");
   static final Variable<String> SCENARIO_LABEL = Variable.text("scenarioLabel", "回访场景");
   static final Variable<String> PROVINCE = Variable.text("province", "省份");

@@ -4,6 +4,8 @@ import static com.aftersales.base.Roles.*;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import com.aftersales.base.Roles;
+import com.aftersales.base.TasklistFilter;
+import com.aftersales.cases.CaseVariables;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -45,12 +47,15 @@ class AccessSetup {
   private final AuthorizationService authorizations;
   private final FilterService filters;
   private final TaskService tasks;
+  private final List<TasklistFilter> contributions;
 
   AccessSetup(
       IdentityService identity,
       AuthorizationService authorizations,
       FilterService filters,
-      TaskService tasks) {
+      TaskService tasks,
+      List<TasklistFilter> contributions) {
+    this.contributions = contributions;
     this.identity = identity;
     this.authorizations = authorizations;
     this.filters = filters;
@@ -144,10 +149,10 @@ class AccessSetup {
         Map.of(
             "variables",
             List.of(
-                Map.of("name", "caseId", "label", "售后单号"),
-                Map.of("name", "caseKindLabel", "label", "类型"),
-                Map.of("name", "orderId", "label", "订单编号"),
-                Map.of("name", "buyerId", "label", "买家")),
+                Map.of("name", CaseVariables.CASE_ID.name(), "label", "售后单号"),
+                Map.of("name", CaseVariables.CASE_KIND_LABEL.name(), "label", "类型"),
+                Map.of("name", CaseVariables.ORDER_ID.name(), "label", "订单编号"),
+                Map.of("name", CaseVariables.BUYER_ID.name(), "label", "买家")),
             "refresh",
             true);
     filter(
@@ -169,27 +174,19 @@ class AccessSetup {
             .orderByDueDate()
             .asc(),
         List.of(AGENTS, SUPERVISORS, WAREHOUSE, FINANCE, PROCESS_OWNERS));
-    filter(
-        "现在可以回访",
-        "回访时段已到的回访任务（按区域时段）",
-        -3,
-        Map.of(
-            "variables",
-            List.of(
-                Map.of("name", "orderId", "label", "订单编号"),
-                Map.of("name", "scenarioLabel", "label", "回访场景"),
-                Map.of("name", "regionLabel", "label", "区域"),
-                Map.of("name", "phone", "label", "电话")),
-            "refresh",
-            true),
-        tasks
-            .createTaskQuery()
-            .taskDefinitionKey("userTask_call")
-            .taskCandidateGroupInExpression("${currentUserGroups()}")
-            .followUpBeforeOrNotExistentExpression("${now()}")
-            .orderByDueDate()
-            .asc(),
-        List.of(AGENTS, SUPERVISORS));
+    for (TasklistFilter contributed : contributions) {
+      List<Map<String, Object>> columns = new java.util.ArrayList<>();
+      contributed
+          .columns()
+          .forEach(c -> columns.add(Map.of("name", c.variable().name(), "label", c.label())));
+      filter(
+          contributed.name(),
+          contributed.description(),
+          contributed.priority(),
+          Map.of("variables", columns, "refresh", true),
+          contributed.query().apply(tasks),
+          contributed.groups());
+    }
     filter(
         "已逾期",
         "已过期限、需立即处理",
@@ -216,7 +213,7 @@ class AccessSetup {
     Filter existing = filters.createFilterQuery().filterName(name).singleResult();
     if (existing == null) {
       Map<String, Object> properties = new java.util.HashMap<>(columns);
-      properties.put("description", description);
+      properties.put("description", description); // not a process variable: a filter property
       properties.put("priority", priority);
       existing = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
       filters.saveFilter(existing);

@@ -1,7 +1,6 @@
 package com.aftersales.orders;
 
 import com.aftersales.base.BusyException;
-import com.aftersales.base.TooLargeException;
 import com.aftersales.shop.LocalOrderBook;
 import com.aftersales.shop.ReportedOrder;
 import java.io.IOException;
@@ -49,7 +48,6 @@ public class OrderImporter {
 
   private static final Logger LOG = LoggerFactory.getLogger(OrderImporter.class);
   static final int BATCH = 500;
-  private static final int HEADER_SEARCH_ROWS = 10;
 
   /** An import's state as the status endpoint shows it. */
   public record Status(
@@ -113,8 +111,8 @@ public class OrderImporter {
       if (report.format.equals("XLSX")) {
         report.checkUnpackedSize(limits.maxUnpackedSize().toBytes());
       }
-      Layout layout = layout(report);
-      checkRowCount(report, layout);
+      ReportChecks.Layout layout = ReportChecks.layout(report, clock.getZone());
+      ReportChecks.checkRowCount(report, layout, limits.maxRows());
       String id = UUID.randomUUID().toString();
       records.begin(id, fileName, report, user, now());
       inFlight.add(id);
@@ -176,79 +174,9 @@ public class OrderImporter {
     return failed;
   }
 
-  // ---------------------------------------------------------------- checks before importing
-
-  /** A report's layout and the line of its heading row. */
-  private record Layout(OrderReport report, int headingLine) {}
-
-  private Layout layout(ReportFile report) throws IOException {
-    OrderReport[] found = {null};
-    int[] headingLine = {0};
-    String[] firstRow = {null};
-    try {
-      report.rows(
-          (line, cells) -> {
-            if (firstRow[0] == null && !OrderReport.blank(cells)) {
-              firstRow[0] = String.join(",", cells.subList(0, Math.min(6, cells.size())));
-            }
-            OrderReport layout = OrderReport.layout(cells, clock.getZone());
-            if (layout != null) {
-              found[0] = layout;
-              headingLine[0] = line;
-              throw new StopReading();
-            }
-            if (line >= HEADER_SEARCH_ROWS) {
-              throw new StopReading();
-            }
-          });
-    } catch (StopReading done) {
-      // heading found, or not in the first rows
-    }
-    if (found[0] == null) {
-      throw new NotAnOrderReportException(
-          "这不是订单报表：前 "
-              + HEADER_SEARCH_ROWS
-              + " 行里没有“订单编号”列"
-              + (firstRow[0] == null ? "" : "（第一行是：" + ImportRecords.limit(firstRow[0], 80) + "）")
-              + "。请上传卖家中心“已卖出的宝贝”批量导出的订单报表");
-    }
-    List<String> missing = found[0].missing();
-    if (!missing.isEmpty() || !found[0].hasMoney()) {
-      throw new NotAnOrderReportException(
-          "订单报表缺少必需的列："
-              + (missing.isEmpty() ? "总金额（或买家应付货款）" : String.join("、", missing))
-              + "。请导出完整的订单报表（列名不能改）");
-    }
-    return new Layout(found[0], headingLine[0]);
-  }
-
-  private static final class StopReading extends RuntimeException {
-    StopReading() {
-      super(null, null, false, false);
-    }
-  }
-
-  /** Counts the data rows (streaming) and refuses a report with more than the limit. */
-  private void checkRowCount(ReportFile report, Layout layout) throws IOException {
-    int[] rows = {0};
-    try {
-      report.rows(
-          (line, cells) -> {
-            if (line > layout.headingLine() && !OrderReport.blank(cells)) {
-              if (++rows[0] > limits.maxRows()) {
-                throw new StopReading();
-              }
-            }
-          });
-    } catch (StopReading tooMany) {
-      throw new TooLargeException(
-          "file", "订单报表超过 " + limits.maxRows() + " 行的上限，本次没有导入任何内容。请按日期分批导出后再导入");
-    }
-  }
-
   // ---------------------------------------------------------------- the import itself
 
-  private void run(String id, ReportFile report, Layout layout) {
+  private void run(String id, ReportFile report, ReportChecks.Layout layout) {
     Progress progress = new Progress(id);
     try {
       report.rows(

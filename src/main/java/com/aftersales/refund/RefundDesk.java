@@ -115,7 +115,7 @@ public class RefundDesk {
       throw new InvalidInputException("body", "请求内容为空：需要 orderId、type");
     }
     if (event.orderId() == null || event.orderId().isBlank()) {
-      throw new InvalidInputException("orderId", "请填写订单编号");
+      throw new InvalidInputException(ORDER_ID, "请填写订单编号");
     }
     RefundEventType type =
         RefundEventType.parse(event.type())

@@ -5,12 +5,8 @@ import com.aftersales.base.Roles;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
@@ -145,7 +141,7 @@ public class Handover {
       String note,
       String by) {
     String batch = UUID.randomUUID().toString();
-    PriorityQueue<Load> loads = loads(receivers);
+    Workloads loads = new Workloads(tasks, receivers);
     List<TaskResult> results = new ArrayList<>();
     // Tasks move in chunks, one transaction each (a commit per task is most of the cost); a chunk
     // that cannot commit is done again task by task, so one failure never hides the others.
@@ -154,7 +150,7 @@ public class Handover {
       java.util.Map<String, String> cases = caseIds(chunk);
       List<String> targets = new ArrayList<>();
       for (int i = 0; i < chunk.size(); i++) {
-        targets.add(target == Target.POOL ? null : next(loads));
+        targets.add(target == Target.POOL ? null : loads.next());
       }
       List<TaskResult> done;
       try {
@@ -331,27 +327,5 @@ public class Handover {
             () ->
                 new InvalidInputException(
                     field, "没有班次 “" + code + "”，可选：MORNING 早班、MIDDLE 中班、EVENING 晚班"));
-  }
-
-  private record Load(String user, long[] open) {}
-
-  /** Receivers ordered by how much open work they already have. */
-  private PriorityQueue<Load> loads(List<String> receivers) {
-    PriorityQueue<Load> queue =
-        new PriorityQueue<>(
-            Comparator.<Load>comparingLong(l -> l.open()[0]).thenComparing(Load::user));
-    Map<String, Long> counts = new HashMap<>();
-    for (String r : receivers) {
-      counts.put(r, tasks.createTaskQuery().taskAssignee(r).count());
-    }
-    counts.forEach((user, count) -> queue.add(new Load(user, new long[] {count})));
-    return queue;
-  }
-
-  private static String next(PriorityQueue<Load> loads) {
-    Load least = loads.poll();
-    least.open()[0]++;
-    loads.add(least);
-    return least.user();
   }
 }

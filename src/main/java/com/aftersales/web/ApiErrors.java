@@ -36,7 +36,7 @@ class ApiErrors {
   ProblemDetail unknownOrder(UnknownOrderException e) {
     ProblemDetail p =
         problem(HttpStatus.UNPROCESSABLE_ENTITY, "订单不存在", e.getMessage(), "unknown-order");
-    p.setProperty("field", "orderId");
+    p.setProperty("field", com.aftersales.cases.CaseVariables.ORDER_ID.name());
     return p;
   }
 

@@ -147,7 +147,13 @@ class VariablesContractTest extends ProcessTestBase {
     List<String> undeclared = new ArrayList<>();
     for (Path f : ModelTest.files("bpmn", ".bpmn")) {
       BpmnModelInstance m = model(f);
-      String xml = Files.readString(f);
+      String xml =
+          Files.readString(f)
+              .replace("&amp;", "&")
+              .replace("&lt;", "<")
+              .replace("&gt;", ">")
+              .replace("&quot;", "\"")
+              .replace("&apos;", "'");
       for (Process p : m.getModelElementsByType(Process.class)) {
         Set<String> names = names(p.getId());
         // a file holds one process: every expression in it belongs to that process
@@ -219,13 +225,18 @@ class VariablesContractTest extends ProcessTestBase {
     }
   }
 
-  /** Java names a process variable only through its declaration. */
+  /**
+   * Java names a process variable only through its declaration. Not counted: a column of a result
+   * set or a register (SQL names that happen to equal a variable's), and a line that says why it is
+   * not a process variable ({@value #NOT_A_VARIABLE}).
+   */
   @Test
   void noProcessVariableIsABareStringInTheCode() throws IOException {
     Set<String> all = new TreeSet<>();
     declared.values().forEach(pv -> all.addAll(pv.declared().keySet()));
     Path main = Path.of("src/main/java");
     Pattern literal = Pattern.compile("\"([A-Za-z_]\\w*)\"");
+    Pattern sqlColumn = Pattern.compile("(rs\\.get\\w*|new Column)\\(\\s*$");
     List<String> bare = new ArrayList<>();
     try (Stream<Path> files = Files.walk(main)) {
       for (Path f :
@@ -233,12 +244,18 @@ class VariablesContractTest extends ProcessTestBase {
               files
                       .filter(p -> p.toString().endsWith(".java"))
                       .filter(p -> !p.getFileName().toString().endsWith("Variables.java"))
+                      .filter(p -> !p.endsWith(Path.of("com/aftersales/registers/Register.java")))
                   ::iterator) {
         List<String> lines = Files.readAllLines(f);
         for (int i = 0; i < lines.size(); i++) {
-          Matcher m = literal.matcher(lines.get(i));
+          String line = lines.get(i);
+          if (line.contains(NOT_A_VARIABLE)) {
+            continue;
+          }
+          Matcher m = literal.matcher(line);
           while (m.find()) {
-            if (all.contains(m.group(1))) {
+            if (all.contains(m.group(1))
+                && !sqlColumn.matcher(line.substring(0, m.start())).find()) {
               bare.add(main.relativize(f) + ":" + (i + 1) + " \"" + m.group(1) + "\"");
             }
           }
@@ -247,6 +264,8 @@ class VariablesContractTest extends ProcessTestBase {
     }
     assertThat(bare).isEmpty();
   }
+
+  static final String NOT_A_VARIABLE = "not a process variable:";
 
   private Set<String> names(String processKey) {
     ProcessVariables pv = declared.get(processKey);
