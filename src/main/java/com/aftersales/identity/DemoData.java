@@ -3,8 +3,8 @@ package com.aftersales.identity;
 import static com.aftersales.base.Roles.*;
 
 import com.aftersales.base.Roles;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -42,10 +42,12 @@ class DemoData {
 
   private final IdentityService identity;
   private final JdbcTemplate jdbc;
+  private final Clock clock;
 
-  DemoData(IdentityService identity, JdbcTemplate jdbc) {
+  DemoData(IdentityService identity, JdbcTemplate jdbc, Clock clock) {
     this.identity = identity;
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -66,8 +68,7 @@ class DemoData {
     }
     // a face wash cannot go back once opened; everything else follows the seven-day rule
     productPolicy("洗面奶 120g", "OPENED_SENSITIVE", false);
-    ZoneId zone = ZoneId.of("Asia/Shanghai");
-    OffsetDateTime placed = OffsetDateTime.now(zone).minusDays(5).withNano(0);
+    OffsetDateTime placed = OffsetDateTime.now(clock).minusDays(5).withNano(0);
     order(
         "T1001",
         "tb_lin88",

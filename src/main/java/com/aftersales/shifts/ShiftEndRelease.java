@@ -38,6 +38,14 @@ public class ShiftEndRelease {
     this.clock = clock;
   }
 
+  /**
+   * Releases every shift that has ended by now, on the business clock (the engine's clock: a test
+   * that moves it ends shifts with it).
+   */
+  public List<Handover.Result> releaseEnded() {
+    return releaseEnded(clock.instant());
+  }
+
   /** Releases every shift of today that has ended by {@code now} and was not released yet. */
   public List<Handover.Result> releaseEnded(Instant now) {
     if (shifts.getReleaseAtEnd() == ShiftsConfig.ReleaseAtEnd.OFF) {
