@@ -337,13 +337,18 @@ class HandoverTest extends ProcessTestBase {
     roster.assign(Roster.weekOf(day), a1, "MIDDLE", "supervisor");
     roster.assign(Roster.weekOf(day), a2, "EVENING", "supervisor");
     tasksOf(a1, 2);
-    shifts.setReleaseAtEnd(ShiftsConfig.ReleaseAtEnd.INCOMING);
+    var toIncoming =
+        new ShiftEndRelease(
+            new ShiftsConfig(shifts.definitions(), ShiftsConfig.ReleaseAtEnd.INCOMING),
+            roster,
+            handover,
+            jdbc,
+            clock);
     try {
-      var results = release.releaseEnded(day.atTime(17, 0).atZone(SHANGHAI).toInstant());
+      var results = toIncoming.releaseEnded(day.atTime(17, 0).atZone(SHANGHAI).toInstant());
       assertThat(results).extracting(Handover.Result::moved).contains(2);
       assertThat(openOf(a2)).isEqualTo(2);
     } finally {
-      shifts.setReleaseAtEnd(ShiftsConfig.ReleaseAtEnd.POOL);
       roster.remove(Roster.weekOf(day), a1);
       roster.remove(Roster.weekOf(day), a2);
     }
