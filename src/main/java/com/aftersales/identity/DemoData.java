@@ -6,8 +6,8 @@ import com.aftersales.base.Roles;
 import com.aftersales.shop.LocalOrderBook;
 import com.aftersales.shop.OrderStatus;
 import com.aftersales.shop.ReportedOrder;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -46,11 +46,13 @@ class DemoData {
   private final IdentityService identity;
   private final JdbcTemplate jdbc;
   private final LocalOrderBook orders;
+  private final Clock clock;
 
-  DemoData(IdentityService identity, JdbcTemplate jdbc, LocalOrderBook orders) {
+  DemoData(IdentityService identity, JdbcTemplate jdbc, LocalOrderBook orders, Clock clock) {
     this.identity = identity;
     this.jdbc = jdbc;
     this.orders = orders;
+    this.clock = clock;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -71,8 +73,7 @@ class DemoData {
     }
     // a face wash cannot go back once opened; everything else follows the seven-day rule
     productPolicy("洗面奶 120g", "OPENED_SENSITIVE", false);
-    ZoneId zone = ZoneId.of("Asia/Shanghai");
-    OffsetDateTime placed = OffsetDateTime.now(zone).minusDays(5).withNano(0);
+    OffsetDateTime placed = OffsetDateTime.now(clock).minusDays(5).withNano(0);
     order(
         "T1001",
         "tb_lin88",

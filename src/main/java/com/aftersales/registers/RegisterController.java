@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -15,7 +16,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,10 +35,9 @@ class RegisterController {
   private final RegisterQueries queries;
   private final ZoneId zone;
 
-  RegisterController(
-      RegisterQueries queries, @Value("${aftersales.business-zone:Asia/Shanghai}") String zone) {
+  RegisterController(RegisterQueries queries, Clock clock) {
     this.queries = queries;
-    this.zone = ZoneId.of(zone);
+    this.zone = clock.getZone();
   }
 
   @GetMapping("/{register}")

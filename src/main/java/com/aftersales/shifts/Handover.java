@@ -322,7 +322,7 @@ public class Handover {
     String c = code == null ? "" : code.trim().toUpperCase();
     return shifts
         .find(c)
-        .map(ShiftsConfig.Shift::getCode)
+        .map(ShiftsConfig.Shift::code)
         .orElseThrow(
             () ->
                 new InvalidInputException(

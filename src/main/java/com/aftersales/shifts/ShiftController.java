@@ -39,7 +39,7 @@ class ShiftController {
 
   @GetMapping("/shifts")
   Map<String, Object> shifts() {
-    return Map.of("shifts", shifts.getDefinitions(), "releaseAtEnd", shifts.getReleaseAtEnd());
+    return Map.of("shifts", shifts.definitions(), "releaseAtEnd", shifts.releaseAtEnd());
   }
 
   @PostMapping("/shifts/handover")
@@ -66,7 +66,7 @@ class ShiftController {
     String shift =
         shifts
             .find(line.shift() == null ? "" : line.shift().trim().toUpperCase())
-            .map(ShiftsConfig.Shift::getCode)
+            .map(ShiftsConfig.Shift::code)
             .orElseThrow(() -> new InvalidInputException("shift", "没有班次 “" + line.shift() + "”"));
     roster.assign(week, line.userId(), shift, by);
     return roster.week(week);

@@ -38,41 +38,49 @@ public class ShiftEndRelease {
     this.clock = clock;
   }
 
+  /**
+   * Releases every shift that has ended by now, on the business clock (the engine's clock: a test
+   * that moves it ends shifts with it).
+   */
+  public List<Handover.Result> releaseEnded() {
+    return releaseEnded(clock.instant());
+  }
+
   /** Releases every shift of today that has ended by {@code now} and was not released yet. */
   public List<Handover.Result> releaseEnded(Instant now) {
-    if (shifts.getReleaseAtEnd() == ShiftsConfig.ReleaseAtEnd.OFF) {
+    if (shifts.releaseAtEnd() == ShiftsConfig.ReleaseAtEnd.OFF) {
       return List.of();
     }
     ZonedDateTime at = now.atZone(clock.getZone());
     LocalDate day = at.toLocalDate();
     List<Handover.Result> results = new java.util.ArrayList<>();
-    for (ShiftsConfig.Shift shift : shifts.getDefinitions()) {
-      if (at.toLocalTime().isBefore(shift.getEnds())) {
+    for (ShiftsConfig.Shift shift : shifts.definitions()) {
+      if (at.toLocalTime().isBefore(shift.ends())) {
         continue;
       }
       try {
         jdbc.update(
             "insert into shift_release (shift_day, shift_code, released_at) values (?,?,?)",
             day,
-            shift.getCode(),
+            shift.code(),
             OffsetDateTime.now(clock));
       } catch (DuplicateKeyException alreadyReleased) {
         continue;
       }
       LinkedHashSet<String> agents =
-          new LinkedHashSet<>(roster.members(Roster.weekOf(day), shift.getCode()));
+          new LinkedHashSet<>(roster.members(Roster.weekOf(day), shift.code()));
       List<String> incoming =
-          shifts.getReleaseAtEnd() == ShiftsConfig.ReleaseAtEnd.INCOMING
+          shifts.releaseAtEnd() == ShiftsConfig.ReleaseAtEnd.INCOMING
               ? shifts
                   .next(shift)
-                  .map(n -> roster.members(Roster.weekOf(day), n.getCode()))
+                  .map(n -> roster.members(Roster.weekOf(day), n.code()))
                   .orElse(List.of())
               : List.of();
       incoming = incoming.stream().filter(u -> !agents.contains(u)).toList();
       Handover.Target target = incoming.isEmpty() ? Handover.Target.POOL : Handover.Target.SHIFT;
       Handover.Result r =
-          handover.move(agents, target, incoming, shift.getName() + "结束，未完成的任务自动交接", "system");
-      LOG.info("{} ended: {} task(s) released ({})", shift.getName(), r.moved(), target);
+          handover.move(agents, target, incoming, shift.name() + "结束，未完成的任务自动交接", "system");
+      LOG.info("{} ended: {} task(s) released ({})", shift.name(), r.moved(), target);
       results.add(r);
     }
     return results;

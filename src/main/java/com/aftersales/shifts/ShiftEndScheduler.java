@@ -1,6 +1,5 @@
 package com.aftersales.shifts;
 
-import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -18,15 +17,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 class ShiftEndScheduler {
 
   private final ShiftEndRelease release;
-  private final Clock clock;
 
-  ShiftEndScheduler(ShiftEndRelease release, Clock clock) {
+  ShiftEndScheduler(ShiftEndRelease release) {
     this.release = release;
-    this.clock = clock;
   }
 
   @Scheduled(fixedDelayString = "${aftersales.shifts.check-every:PT1M}")
   void check() {
-    release.releaseEnded(clock.instant());
+    release.releaseEnded();
   }
 }

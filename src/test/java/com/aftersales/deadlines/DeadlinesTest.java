@@ -1,54 +1,161 @@
 package com.aftersales.deadlines;
 
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
-/** A mistyped deadline stops the application at start, with the setting named. */
+/**
+ * The deadlines as application.yaml configures them, bound as at start; a mistyped or missing
+ * deadline stops the application at start, with the setting named.
+ */
 class DeadlinesTest {
+
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  @Configuration
+  @EnableConfigurationProperties({
+    DeadlineSettings.class,
+    ServiceHours.class,
+    RetryCycles.class,
+    ClockConfiguration.BusinessZone.class
+  })
+  @Import({ClockConfiguration.class, ExpressionNames.class, Deadlines.class})
+  static class Config {}
+
+  /** application.yaml, as the application reads it, with the given properties on top. */
+  private final ApplicationContextRunner app =
+      new ApplicationContextRunner()
+          .withInitializer(new ConfigDataApplicationContextInitializer())
+          .withUserConfiguration(Config.class);
+
+  private static Instant at(String local) {
+    return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
+  }
 
   @Test
   void acceptsIsoDurationsAndPeriods() {
-    Deadlines d = new Deadlines();
-    d.setRefundReport("PT48H");
-    d.setEvidenceGiveUp("P7D");
-    assertThatCode(d::validate).doesNotThrowAnyException();
+    app.withPropertyValues(
+            "aftersales.deadlines.refund-report=PT48H",
+            "aftersales.deadlines.evidence-give-up=P7D",
+            "aftersales.deadlines.dispute-review=P1DT12H",
+            "aftersales.deadlines.spot-check-due=P2W")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              Deadlines d = context.getBean(Deadlines.class);
+              assertThat(d.all()).containsEntry("refundReport", "PT48H");
+              assertThat(d.all()).hasSize(27);
+              Instant start = at("2026-11-23T20:30:00");
+              assertThat(d.due("disputeReview", start)).isEqualTo(at("2026-11-25T08:30:00"));
+              assertThat(d.due("spotCheckDue", start)).isEqualTo(at("2026-12-07T20:30:00"));
+            });
+  }
+
+  @Test
+  void monthsAreCalendarMonthsNotDropped() {
+    app.withPropertyValues("aftersales.deadlines.reship-receipt-give-up=P1M")
+        .run(
+            context -> {
+              Deadlines d = context.getBean(Deadlines.class);
+              // the text is what a timer reads: ${deadlines.reshipReceiptGiveUp}
+              assertThat(d.get("reshipReceiptGiveUp")).isEqualTo("P1M");
+              assertThat(d.due("reshipReceiptGiveUp", at("2026-01-31T10:00:00")))
+                  .isEqualTo(at("2026-02-28T10:00:00"));
+              assertThat(d.due("reshipReceiptGiveUp", at("2026-11-23T10:00:00")))
+                  .isEqualTo(at("2026-12-23T10:00:00"));
+            });
   }
 
   @Test
   void eachDeadlineRunsOnItsConfiguredClock() {
-    Deadlines d = new Deadlines();
-    d.setServiceHours(new ServiceHours());
-    d.setEvidenceReminder("PT2H");
-    java.time.Instant evening =
-        java.time.LocalDateTime.parse("2026-11-23T20:30:00")
-            .atZone(java.time.ZoneId.of("Asia/Shanghai"))
-            .toInstant();
-    // calendar time: 22:30 the same evening
-    org.assertj.core.api.Assertions.assertThat(d.due("evidenceReminder", evening))
-        .isEqualTo(evening.plus(java.time.Duration.ofHours(2)));
-    org.assertj.core.api.Assertions.assertThat(d.due("evidenceGiveUp", evening))
-        .isEqualTo(evening.plus(java.time.Duration.ofDays(7)));
-    // service time: 10:30 the next morning
-    d.setServiceTime(java.util.Set.of("evidenceReminder"));
-    org.assertj.core.api.Assertions.assertThat(d.due("evidenceReminder", evening))
-        .isEqualTo(
-            java.time.LocalDateTime.parse("2026-11-24T10:30:00")
-                .atZone(java.time.ZoneId.of("Asia/Shanghai"))
-                .toInstant());
-    d.setServiceTime(java.util.Set.of("noSuchDeadline"));
-    assertThatThrownBy(d::validate).hasMessageContaining("noSuchDeadline");
+    Instant evening = at("2026-11-23T20:30:00");
+    app.withPropertyValues(
+            "aftersales.deadlines.evidence-reminder=PT2H",
+            "aftersales.deadlines.service-time=complaintRespond")
+        .run(
+            context -> {
+              Deadlines d = context.getBean(Deadlines.class);
+              // calendar time: 22:30 the same evening
+              assertThat(d.due("evidenceReminder", evening))
+                  .isEqualTo(evening.plus(Duration.ofHours(2)));
+              assertThat(d.due("evidenceGiveUp", evening))
+                  .isEqualTo(evening.plus(Duration.ofDays(7)));
+              // service time: 10:30 the next morning
+              assertThat(d.due("complaintRespond", evening)).isEqualTo(at("2026-11-24T10:30:00"));
+            });
+    app.withPropertyValues("aftersales.deadlines.service-time=evidenceReminder,noSuchDeadline")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("noSuchDeadline"));
+    app.withPropertyValues(
+            "aftersales.deadlines.complaint-handle=P1M",
+            "aftersales.deadlines.service-time=complaintHandle")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("aftersales.deadlines.complaint-handle")
+                    .hasMessageContaining("months"));
   }
 
   @Test
   void refusesAnythingElseNamingTheSetting() {
-    Deadlines d = new Deadlines();
-    d.setRefundReport("48h");
-    assertThatThrownBy(d::validate)
-        .hasMessageContaining("aftersales.deadlines.refundReport")
-        .hasMessageContaining("PT24H");
-    d.setRefundReport("");
-    assertThatThrownBy(d::validate).hasMessageContaining("is empty");
+    for (String bad : new String[] {"48h", "P", "PT", "P1DT", "-PT1H", "P1W2D", "p7d"}) {
+      app.withPropertyValues("aftersales.deadlines.refund-report=" + bad)
+          .run(
+              context -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure())
+                    .as(bad)
+                    .hasStackTraceContaining("aftersales.deadlines.refund-report")
+                    .rootCause()
+                    .hasMessageContaining("'" + bad + "'")
+                    .hasMessageContaining("PT24H");
+              });
+    }
+  }
+
+  @Test
+  void refusesAMissingDeadlineNamingTheSetting() {
+    new ApplicationContextRunner()
+        .withUserConfiguration(Config.class)
+        .withPropertyValues("aftersales.deadlines.evidence-reminder=PT24H")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining(
+                        "aftersales.deadlines.evidence-give-up is not configured"));
+  }
+
+  @Test
+  void modelsReachTheConfigurationByTheirBeanNames() {
+    app.run(
+        context -> {
+          assertThat(context.getBean("deadlines")).isInstanceOf(Deadlines.class);
+          assertThat(context.getBean("retryCycles", RetryCycles.class).getBackOffice())
+              .isEqualTo("R3/PT1M");
+          assertThat(context.getBean("serviceHours")).isInstanceOf(ServiceHours.class);
+        });
+    app.withPropertyValues("aftersales.retry.back-office=R3/1M")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .hasStackTraceContaining("aftersales.retry.back-office"));
   }
 }

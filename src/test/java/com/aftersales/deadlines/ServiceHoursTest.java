@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -15,6 +17,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ServiceHoursTest {
 
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  private static ServiceHours hours(Set<DayOfWeek> days) {
+    return new ServiceHours(LocalTime.of(9, 0), LocalTime.of(21, 0), days, SHANGHAI);
+  }
 
   private static java.time.Instant at(String local) {
     return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
@@ -34,7 +40,7 @@ class ServiceHoursTest {
     "2026-11-23T10:00:00, PT0S,  2026-11-23T10:00:00",
   })
   void countsOnlyServiceHours(String start, String duration, String due) {
-    ServiceHours hours = new ServiceHours();
+    ServiceHours hours = hours(EnumSet.allOf(DayOfWeek.class));
     assertThat(hours.plus(at(start), Duration.parse(duration))).isEqualTo(at(due));
   }
 
@@ -44,17 +50,20 @@ class ServiceHoursTest {
     "2026-11-28T12:00:00, PT2H, 2026-11-30T11:00:00", // asked on a Saturday
   })
   void skipsDaysTheTeamDoesNotWork(String start, String duration, String due) {
-    ServiceHours hours = new ServiceHours();
-    hours.setDays(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
+    ServiceHours hours = hours(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
     assertThat(hours.plus(at(start), Duration.parse(duration))).isEqualTo(at(due));
   }
 
   @org.junit.jupiter.api.Test
   void knowsWhenTheTeamIsWorkingAndRefusesNonsense() {
-    ServiceHours hours = new ServiceHours();
+    ServiceHours hours = hours(EnumSet.allOf(DayOfWeek.class));
     assertThat(hours.isOpen(at("2026-11-23T09:00:00"))).isTrue();
     assertThat(hours.isOpen(at("2026-11-23T21:00:00"))).isFalse();
     assertThatThrownBy(() -> hours.plus(at("2026-11-23T09:00:00"), Duration.ofHours(-1)))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> new ServiceHours(LocalTime.of(21, 0), LocalTime.of(9, 0), hours.days(), SHANGHAI))
+        .hasMessageContaining("aftersales.service-hours");
+    assertThatThrownBy(() -> hours(Set.of())).hasMessageContaining("at least one day");
   }
 }

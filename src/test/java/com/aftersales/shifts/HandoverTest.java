@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.aftersales.base.InvalidInputException;
 import com.aftersales.cases.CaseService;
 import com.aftersales.support.ProcessTestBase;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -15,6 +17,7 @@ import java.util.concurrent.Future;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +44,7 @@ class HandoverTest extends ProcessTestBase {
   @Autowired TaskService taskService;
   @Autowired JdbcTemplate jdbc;
   @Autowired TestRestTemplate http;
+  @Autowired Clock clock;
 
   private String a1;
   private String a2;
@@ -312,18 +316,39 @@ class HandoverTest extends ProcessTestBase {
   }
 
   @Test
+  void shiftsEndByTheEnginesClock() {
+    LocalDate day = LocalDate.now(SHANGHAI).plusDays(800 + (int) (System.nanoTime() % 300));
+    roster.assign(Roster.weekOf(day), a1, "MORNING", "supervisor");
+    tasksOf(a1, 1);
+    ClockUtil.setCurrentTime(Date.from(day.atTime(12, 59).atZone(SHANGHAI).toInstant()));
+    assertThat(clock.instant()).isEqualTo(ClockUtil.getCurrentTime().toInstant());
+    assertThat(clock.getZone()).isEqualTo(SHANGHAI);
+    assertThat(release.releaseEnded()).isEmpty();
+    assertThat(openOf(a1)).isEqualTo(1);
+    ClockUtil.setCurrentTime(Date.from(day.atTime(13, 0).atZone(SHANGHAI).toInstant()));
+    assertThat(release.releaseEnded()).extracting(Handover.Result::moved).containsExactly(1);
+    assertThat(openOf(a1)).isZero();
+    roster.remove(Roster.weekOf(day), a1);
+  }
+
+  @Test
   void aShiftsLeftoverWorkCanGoToTheIncomingShift() {
     LocalDate day = LocalDate.now(SHANGHAI).plusDays(400 + (int) (System.nanoTime() % 300));
     roster.assign(Roster.weekOf(day), a1, "MIDDLE", "supervisor");
     roster.assign(Roster.weekOf(day), a2, "EVENING", "supervisor");
     tasksOf(a1, 2);
-    shifts.setReleaseAtEnd(ShiftsConfig.ReleaseAtEnd.INCOMING);
+    var toIncoming =
+        new ShiftEndRelease(
+            new ShiftsConfig(shifts.definitions(), ShiftsConfig.ReleaseAtEnd.INCOMING),
+            roster,
+            handover,
+            jdbc,
+            clock);
     try {
-      var results = release.releaseEnded(day.atTime(17, 0).atZone(SHANGHAI).toInstant());
+      var results = toIncoming.releaseEnded(day.atTime(17, 0).atZone(SHANGHAI).toInstant());
       assertThat(results).extracting(Handover.Result::moved).contains(2);
       assertThat(openOf(a2)).isEqualTo(2);
     } finally {
-      shifts.setReleaseAtEnd(ShiftsConfig.ReleaseAtEnd.POOL);
       roster.remove(Roster.weekOf(day), a1);
       roster.remove(Roster.weekOf(day), a2);
     }
