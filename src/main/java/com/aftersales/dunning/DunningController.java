@@ -3,6 +3,7 @@ package com.aftersales.dunning;
 import com.aftersales.base.Access;
 import com.aftersales.base.InvalidInputException;
 import com.aftersales.base.Roles;
+import com.aftersales.cases.CaseVariables;
 import com.aftersales.shop.ShopBackOffice;
 import com.aftersales.shop.UnknownOrderException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -120,7 +121,7 @@ class DunningController {
   Map<String, Object> event(@RequestBody(required = false) OrderEvent event) {
     Access.require(identity, "只有店铺后台对接账号可以上报订单事件", Roles.BACK_OFFICE);
     if (event == null || event.orderId() == null || event.orderId().isBlank()) {
-      throw new InvalidInputException("orderId", "请填写订单编号");
+      throw new InvalidInputException(CaseVariables.ORDER_ID, "请填写订单编号");
     }
     String type = event.type() == null ? "" : event.type().trim().toUpperCase();
     if (!type.equals("PAID") && !type.equals("CLOSED")) {
@@ -129,7 +130,13 @@ class DunningController {
     String orderId = event.orderId().trim();
     shop.findOrder(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
     int ended = dunning.orderPaidOrClosed(orderId, type.equals("PAID"));
-    return Map.of("orderId", orderId, "type", type, "outcome", ended > 0 ? "APPLIED" : "IGNORED");
+    return Map.of(
+        CaseVariables.ORDER_ID.name(),
+        orderId,
+        "type",
+        type,
+        "outcome",
+        ended > 0 ? "APPLIED" : "IGNORED");
   }
 
   private LocalDate[] range(String from, String to) {

@@ -98,8 +98,8 @@ class FollowUpCallSteps {
             "select scenario, province, order_id from follow_up_call where case_id = ?", caseId);
     String orderId = (String) c.get("order_id");
     Order order = shop.findOrder(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
-    Scenario scenario = Scenario.valueOf((String) c.get("scenario"));
-    String province = (String) c.get("province");
+    Scenario scenario = Scenario.valueOf((String) c.get(CallRecord.SCENARIO));
+    String province = (String) c.get(CallRecord.PROVINCE);
     FollowUpConfig.Region region = config.region(province);
     CASE_ID.set(execution, caseId);
     BUYER_ID.set(execution, order.buyerId());
@@ -195,11 +195,11 @@ class FollowUpCallSteps {
         "回访发现（"
             + SCENARIO_LABEL.get(execution)
             + "，"
-            + call.get("caller")
+            + call.get(CallRecord.CALLER)
             + "）：问题 "
-            + call.get("problem")
+            + call.get(CallRecord.PROBLEM)
             + (call.get("note") == null ? "" : "；" + call.get("note"))
-            + (call.get("suggestions") == null ? "" : "；买家建议：" + call.get("suggestions"));
+            + (call.get(CallRecord.SUGGESTIONS) == null ? "" : "；买家建议：" + call.get(CallRecord.SUGGESTIONS));
     CaseService.Opened opened =
         cases.open(route.name(), ORDER_ID.get(execution), BUYER_ID.get(execution), description);
     String routed = opened.record().caseId();

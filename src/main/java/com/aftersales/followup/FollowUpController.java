@@ -3,6 +3,7 @@ package com.aftersales.followup;
 import com.aftersales.base.Access;
 import com.aftersales.base.InvalidInputException;
 import com.aftersales.base.Roles;
+import com.aftersales.cases.CaseVariables;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -71,14 +72,14 @@ class FollowUpController {
         title,
         OffsetDateTime.now(),
         user);
-    return Map.of("itemTitle", title, "outOfStock", true);
+    return Map.of(CaseVariables.ITEM_TITLE.name(), title, "outOfStock", true);
   }
 
   @DeleteMapping("/stock-outs")
   Map<String, Object> backInStock(@RequestParam String itemTitle) {
     Access.require(identity, "只有客服或主管可以登记到货", Roles.AGENTS, Roles.SUPERVISORS);
     jdbc.update("delete from stock_out where item_title = ?", itemTitle.trim());
-    return Map.of("itemTitle", itemTitle.trim(), "outOfStock", false);
+    return Map.of(CaseVariables.ITEM_TITLE.name(), itemTitle.trim(), "outOfStock", false);
   }
 
   @GetMapping("/satisfaction")
@@ -94,11 +95,11 @@ class FollowUpController {
 
   private static String title(StockOut body) {
     if (body == null || body.itemTitle() == null || body.itemTitle().isBlank()) {
-      throw new InvalidInputException("itemTitle", "请填写缺货商品的标题（与订单报表里的宝贝标题一致）");
+      throw new InvalidInputException(CaseVariables.ITEM_TITLE.name(), "请填写缺货商品的标题（与订单报表里的宝贝标题一致）");
     }
     String t = body.itemTitle().trim();
     if (t.length() > 512) {
-      throw new InvalidInputException("itemTitle", "商品标题最多 512 个字");
+      throw new InvalidInputException(CaseVariables.ITEM_TITLE.name(), "商品标题最多 512 个字");
     }
     return t;
   }

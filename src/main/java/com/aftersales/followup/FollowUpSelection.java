@@ -141,8 +141,10 @@ public class FollowUpSelection {
               "select order_id from follow_up_call where scenario = :scenario"
                   + " and order_id in (:ids)",
               Map.of(
-                  "scenario", scenario.name(),
-                  "ids", ids.subList(i, Math.min(ids.size(), i + CHUNK))),
+                  CallRecord.SCENARIO,
+                  scenario.name(),
+                  "ids",
+                  ids.subList(i, Math.min(ids.size(), i + CHUNK))),
               String.class));
     }
     return found;

@@ -75,7 +75,7 @@ public class SpotCheckSampling {
     List<String> sampled = new ArrayList<>();
     for (Map<String, Object> c : ordered.subList(0, take)) {
       String callCaseId = (String) c.get("case_id");
-      if (openSpotCheck(day, callCaseId, (String) c.get("caller"))) {
+      if (openSpotCheck(day, callCaseId, (String) c.get(CallRecord.CALLER))) {
         sampled.add(callCaseId);
       }
     }

@@ -39,8 +39,8 @@ class SpotCheckSteps {
             "select * from follow_up_call where case_id = ?", CALL_CASE_ID.get(execution));
     CASE_ID.set(execution, execution.getProcessBusinessKey());
     ORDER_ID.set(execution, (String) c.get("order_id"));
-    CALLER.set(execution, (String) c.get("caller"));
-    SCENARIO_LABEL.set(execution, Scenario.valueOf((String) c.get("scenario")).label);
+    CALLER.set(execution, (String) c.get(CallRecord.CALLER));
+    SCENARIO_LABEL.set(execution, Scenario.valueOf((String) c.get(CallRecord.SCENARIO)).label);
     CALL_RESULT_TEXT.set(
         execution,
         "商品满意度 "
@@ -50,10 +50,12 @@ class SpotCheckSteps {
             + "，服务技能 "
             + c.get("service_skill")
             + "；问题 "
-            + c.get("problem")
+            + c.get(CallRecord.PROBLEM)
             + "；转处理 "
             + c.get("route_to")
-            + (c.get("suggestions") == null ? "" : "；买家建议：" + c.get("suggestions"))
+            + (c.get(CallRecord.SUGGESTIONS) == null
+                ? ""
+                : "；买家建议：" + c.get(CallRecord.SUGGESTIONS))
             + (c.get("note") == null ? "" : "；备注：" + c.get("note")));
   }
 

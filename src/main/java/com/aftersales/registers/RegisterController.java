@@ -134,7 +134,7 @@ class RegisterController {
       Register r, String from, String to, String agent, String type, String orderId) {
     only(r.agentColumn(), agent, "agent", r);
     only(r.typeColumn(), type, "type", r);
-    only(r.orderColumn(), orderId, "orderId", r);
+    only(r.orderColumn(), orderId, "orderId", r); // not a process variable: a query parameter
     return new RegisterQueries.Filter(
         day(from, "from"),
         dayAfter(to, "to"),
