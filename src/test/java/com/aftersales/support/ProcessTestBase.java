@@ -65,22 +65,7 @@ public abstract class ProcessTestBase {
    * Executes every job of the case that is due now (async steps), repeatedly, until none is left.
    */
   protected void runDueJobs(ProcessInstance pi) {
-    for (int round = 0; round < 20; round++) {
-      var due =
-          processEngine
-              .getManagementService()
-              .createJobQuery()
-              .rootProcessInstanceId(pi.getId())
-              .messages()
-              .executable()
-              .list();
-      if (due.isEmpty()) {
-        return;
-      }
-      for (Job j : due) {
-        execute(j);
-      }
-    }
+    DueJobs.runMessages(processEngine.getManagementService(), pi.getId());
   }
 
   /** Moves the engine's clock (timers, due dates, deadlines) forward from where it stands. */
@@ -99,21 +84,7 @@ public abstract class ProcessTestBase {
    * is left.
    */
   protected void runDueTimers(ProcessInstance pi) {
-    for (int round = 0; round < 20; round++) {
-      var due =
-          processEngine
-              .getManagementService()
-              .createJobQuery()
-              .rootProcessInstanceId(pi.getId())
-              .executable()
-              .list();
-      if (due.isEmpty()) {
-        return;
-      }
-      for (Job j : due) {
-        execute(j);
-      }
-    }
+    DueJobs.runAllDue(processEngine.getManagementService(), pi.getId());
   }
 
   /** Fires the timer at a boundary event as if its deadline had passed. */
