@@ -16,20 +16,13 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The supervisor console in a real (headless) Chromium: the supervisor logs into Tasklist, opens
@@ -41,56 +34,18 @@ import org.springframework.test.context.ActiveProfiles;
  * <p>Screenshots: {@code target/browser/console-<step>.png}; on failure also {@code
  * console-failure-<step>.png} and the page source next to it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@org.junit.jupiter.api.extension.ExtendWith(com.aftersales.support.ActiveEngine.class)
-class ConsoleHandoverBrowserIT {
+class ConsoleHandoverBrowserIT extends BrowserTestBase {
 
   private static final String BUYER = "tb_console";
   private static final String NOTE = "请优先处理这两单，买家在催";
 
-  @LocalServerPort int port;
   @Autowired TestOrders orders;
   @Autowired CaseService cases;
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
 
-  private TasklistPage page;
-  private String step = "setup";
-
-  @RegisterExtension
-  final TestExecutionExceptionHandler evidenceOnFailure =
-      (context, failure) -> {
-        if (page != null) {
-          page.screenshot("console-failure-" + step);
-          page.pageSource("console-failure-" + step);
-        }
-        throw failure;
-      };
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    page = new TasklistPage(base());
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (page != null) {
-      page.close();
-      page = null;
-    }
-  }
-
-  private String base() {
-    return "http://localhost:" + port;
-  }
-
-  private void step(String name) {
-    step = name;
-  }
-
-  private void done(String name) {
-    page.screenshot("console-" + name);
+  ConsoleHandoverBrowserIT() {
+    super("console-");
   }
 
   @Test
