@@ -4,6 +4,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import com.aftersales.shop.ShopBackOffice;
 import java.util.Map;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -49,6 +51,23 @@ public abstract class ProcessTestBase {
     Task t = taskOf(pi, taskKey);
     processEngine.getTaskService().setAssignee(t.getId(), user);
     processEngine.getTaskService().complete(t.getId(), variables);
+  }
+
+  /**
+   * Completing the open task at an activity with these values is refused: the assertion on what was
+   * thrown, e.g. {@code .hasMessageContaining("请填写…")}.
+   */
+  protected AbstractThrowableAssert<?, ? extends Throwable> assertRefused(
+      ProcessInstance pi, String taskKey, Map<String, Object> variables) {
+    String taskId = taskOf(pi, taskKey).getId();
+    return Assertions.assertThatThrownBy(
+        () -> processEngine.getTaskService().complete(taskId, variables));
+  }
+
+  /** Finance agrees to the refund the case waits for, and the refund's steps run. */
+  protected void financeAgrees(ProcessInstance pi) {
+    completeAs(pi, "userTask_approveRefund", "finance", ClaimSteps.agree());
+    runDueJobs(pi);
   }
 
   /** The open task at an activity, searched in the case and in its reship/refund sub-flows. */
