@@ -66,6 +66,12 @@ abstract class BrowserTestBase {
     return "http://localhost:" + port;
   }
 
+  /** Opens Tasklist and logs in as {@code user} with the demo password. */
+  void logIn(String user) {
+    page.open();
+    page.logIn(user, "demo");
+  }
+
   void step(String name) {
     step = name;
   }

@@ -66,8 +66,7 @@ class ConsoleHandoverBrowserIT extends BrowserTestBase {
 
     // 1. the supervisor logs into Tasklist and opens the console with the same session
     step("01-login");
-    page.open();
-    page.logIn("supervisor", "demo");
+    logIn("supervisor");
     done("01-login");
 
     step("02-board");
@@ -130,8 +129,7 @@ class ConsoleHandoverBrowserIT extends BrowserTestBase {
     // 3. agent2 logs in and finds the note in the task's history
     step("05-agent2");
     page.driver.manage().deleteAllCookies();
-    page.open();
-    page.logIn("agent2", "demo");
+    logIn("agent2");
     page.openFilter("我的任务");
     Task task = tasks.createTaskQuery().taskId(moved.get(0)).singleResult();
     page.openTask(task.getId(), task.getName());
@@ -162,8 +160,7 @@ class ConsoleHandoverBrowserIT extends BrowserTestBase {
     JavascriptExecutor js = (JavascriptExecutor) page.driver;
 
     step("failures-01-board");
-    page.open();
-    page.logIn("supervisor", "demo");
+    logIn("supervisor");
     page.driver.get(base() + "/console/index.html");
     page.visible(By.id("board"));
     page.until(
@@ -223,8 +220,7 @@ class ConsoleHandoverBrowserIT extends BrowserTestBase {
     String idle = idleAgent();
 
     step("01-login");
-    page.open();
-    page.logIn("supervisor", "demo");
+    logIn("supervisor");
     done("header-01-login");
     Cookie session = page.driver.manage().getCookieNamed("JSESSIONID");
     assertThat(session).as("the Tasklist session cookie").isNotNull();

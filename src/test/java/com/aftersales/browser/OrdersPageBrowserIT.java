@@ -77,8 +77,7 @@ class OrdersPageBrowserIT extends BrowserTestBase {
         ReportFixtures.csv(ReportFixtures.NEW_HEADINGS, lines, Charset.forName("GB18030"), false));
 
     step("01-login");
-    page.open();
-    page.logIn("agent1", "demo");
+    logIn("agent1");
     page.driver.get(base() + "/orders");
     page.visible(By.xpath("//h1[normalize-space(.)='订单导入与催款']"));
     done("01-open");
@@ -119,8 +118,7 @@ class OrdersPageBrowserIT extends BrowserTestBase {
   @Test
   void warehouseStaffAreToldThePageIsNotForThem() {
     step("warehouse");
-    page.open();
-    page.logIn("warehouse", "demo");
+    logIn("warehouse");
     page.driver.get(base() + "/console/orders.html");
     page.until("the refusal shows", d -> text("login").contains("只有客服或主管可以查看催款汇总"));
     assertThat(page.driver.findElement(By.id("page")).isDisplayed()).isFalse();

@@ -116,8 +116,7 @@ class RefundDeskBrowserIT extends BrowserTestBase {
 
     // 1. finance logs into Tasklist and opens the refund page with the same session
     step("01-login");
-    page.open();
-    page.logIn("finance", "demo");
+    logIn("finance");
     done("01-login");
 
     step("02-pending");
@@ -172,8 +171,7 @@ class RefundDeskBrowserIT extends BrowserTestBase {
   @Test
   void anAgentIsToldThatOnlyFinanceOrSupervisorsSeePendingRefunds() {
     step("agent-01-login");
-    page.open();
-    page.logIn("agent1", "demo");
+    logIn("agent1");
     done("agent-01-login");
 
     step("agent-02-refused");
