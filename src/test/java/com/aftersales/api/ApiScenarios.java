@@ -145,7 +145,7 @@ abstract class ApiScenarios {
     String caseId = openCase("DAMAGE", orderId, "tb_twice");
     Rest agent = as("agent1");
     String task = agent.task(caseId, "userTask_collectEvidence");
-    agent.post("/engine-rest/task/" + task + "/claim", Map.of("userId", "agent1"));
+    agent.claim(task, "agent1");
     var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
     try {
       java.util.concurrent.Callable<Integer> complete =
@@ -379,7 +379,7 @@ abstract class ApiScenarios {
     toOffer(caseId);
     Rest agent = as("agent1");
     String offer = agent.task(caseId, "userTask_offerResolution");
-    agent.post("/engine-rest/task/" + offer + "/claim", Map.of("userId", "agent1"));
+    agent.claim(offer, "agent1");
     for (Object amount : new Object[] {-5, 60.01, 1e9, "abc"}) {
       ResponseEntity<String> r =
           agent.complete(offer, "buyerChoice", "REFUND", "refundAmount", amount);
@@ -472,36 +472,16 @@ abstract class ApiScenarios {
     String caseId = openCase("DAMAGE", orderId, "tb_shift");
     Rest agent1 = as("agent1");
     String task = agent1.task(caseId, "userTask_collectEvidence");
-    assertThat(
-            agent1
-                .post("/engine-rest/task/" + task + "/claim", Map.of("userId", "agent1"))
-                .getStatusCode()
-                .value())
-        .isEqualTo(204);
+    assertThat(agent1.claim(task, "agent1")).isEqualTo(204);
 
     // another agent can neither take it over nor hand it on
     Rest agent2 = as("agent2");
-    assertThat(
-            agent2
-                .post("/engine-rest/task/" + task + "/claim", Map.of("userId", "agent2"))
-                .getStatusCode()
-                .value())
-        .isNotEqualTo(204);
-    assertThat(
-            agent2
-                .post("/engine-rest/task/" + task + "/assignee", Map.of("userId", "agent2"))
-                .getStatusCode()
-                .value())
-        .isEqualTo(403);
+    assertThat(agent2.claim(task, "agent2")).isNotEqualTo(204);
+    assertThat(agent2.assign(task, "agent2")).isEqualTo(403);
 
     // the supervisor hands it to agent2 at the shift change
     Rest supervisor = as("supervisor");
-    assertThat(
-            supervisor
-                .post("/engine-rest/task/" + task + "/assignee", Map.of("userId", "agent2"))
-                .getStatusCode()
-                .value())
-        .isEqualTo(204);
+    assertThat(supervisor.assign(task, "agent2")).isEqualTo(204);
     assertThat(agent2.json(agent2.get("/engine-rest/task/" + task)).path("assignee").asText())
         .isEqualTo("agent2");
   }
@@ -579,6 +559,18 @@ abstract class ApiScenarios {
         .contains("破损");
   }
 
+  /** The agent asks for a refund of {@code amount} on tb_refund's order: one item is missing. */
+  private static ResponseEntity<String> askForRefund(Rest agent, String orderId, Object amount) {
+    return agent.post(
+        "/api/cases",
+        Map.of(
+            "kind", "REFUND",
+            "orderId", orderId,
+            "buyerId", "tb_refund",
+            "description", "少了一件",
+            "refundAmount", amount));
+  }
+
   @Test
   void aRefundOpenedOverTheApiIsAgreedInBulkAndRepeatedBackOfficeEventsAreHarmless() {
     String orderId = orders.create("tb_refund", "40.00", 1);
@@ -589,30 +581,14 @@ abstract class ApiScenarios {
       {99, "超过可退金额 40.00 元"}, {"十元", "必须是金额数字"}, {-1, "不能为负数"}, {0.001, "最多保留两位小数"},
     };
     for (Object[] c : bad) {
-      ResponseEntity<String> r =
-          agent.post(
-              "/api/cases",
-              Map.of(
-                  "kind", "REFUND",
-                  "orderId", orderId,
-                  "buyerId", "tb_refund",
-                  "description", "少了一件",
-                  "refundAmount", c[0]));
+      ResponseEntity<String> r = askForRefund(agent, orderId, c[0]);
       assertThat(r.getStatusCode().value()).as("%s -> %s", c[0], r.getBody()).isEqualTo(400);
       assertThat(agent.json(r).path("field").asText()).isEqualTo("refundAmount");
       assertThat(agent.json(r).path("detail").asText()).contains((String) c[1]);
     }
     assertThat(orders.count("select count(*) from after_sales_case where order_id = ?", orderId))
         .isZero();
-    ResponseEntity<String> opened =
-        agent.post(
-            "/api/cases",
-            Map.of(
-                "kind", "REFUND",
-                "orderId", orderId,
-                "buyerId", "tb_refund",
-                "description", "少了一件",
-                "refundAmount", 12.5));
+    ResponseEntity<String> opened = askForRefund(agent, orderId, 12.5);
     assertThat(opened.getStatusCode().value()).as(opened.getBody()).isEqualTo(201);
     String caseId = agent.json(opened).path("caseId").asText();
     admin().runJobs(caseId);

@@ -34,6 +34,31 @@ class AuthorizationMatrixTest extends ProcessTestBase {
         .value();
   }
 
+  /** Opens a case of {@code kind} on a fresh order: the answer's status. */
+  private int openCase(String user, String kind, String description, String moreJson) {
+    String orderId = orders.create("buyer_auth", "30.00", 1);
+    return status(
+        user,
+        HttpMethod.POST,
+        "/api/cases",
+        "{\"kind\":\""
+            + kind
+            + "\",\"orderId\":\""
+            + orderId
+            + "\",\"buyerId\":\"buyer_auth\",\"description\":\""
+            + description
+            + "\""
+            + moreJson
+            + "}");
+  }
+
+  /** Reports a fresh order paid to {@code path} (the refund desk's or dunning's events). */
+  private int reportPaid(String user, String path) {
+    String orderId = orders.create("buyer_auth", "30.00", 1);
+    return status(
+        user, HttpMethod.POST, path, "{\"orderId\":\"" + orderId + "\",\"type\":\"PAID\"}");
+  }
+
   /** A damage case waiting at the agents' first task; returns that task's id. */
   private String agentsTask() {
     String orderId = orders.create("buyer_auth", "30.00", 1);
@@ -115,16 +140,7 @@ class AuthorizationMatrixTest extends ProcessTestBase {
     String task = agentsTask();
     int actual =
         switch (action) {
-          case "open a case" -> {
-            String orderId = orders.create("buyer_auth", "30.00", 1);
-            yield status(
-                user,
-                HttpMethod.POST,
-                "/api/cases",
-                "{\"kind\":\"DAMAGE\",\"orderId\":\""
-                    + orderId
-                    + "\",\"buyerId\":\"buyer_auth\",\"description\":\"x\"}");
-          }
+          case "open a case" -> openCase(user, "DAMAGE", "x", "");
           case "see the agents' task" ->
               status(user, HttpMethod.GET, "/engine-rest/task/" + task, null);
           case "claim the agents' task" ->
@@ -158,24 +174,8 @@ class AuthorizationMatrixTest extends ProcessTestBase {
                   "{\"items\":[{\"taskId\":\"no-such-task\"}]}");
           case "list pending refunds" ->
               status(user, HttpMethod.GET, "/api/refunds/pending?size=5", null);
-          case "report a refund event" -> {
-            String orderId = orders.create("buyer_auth", "30.00", 1);
-            yield status(
-                user,
-                HttpMethod.POST,
-                "/api/refunds/events",
-                "{\"orderId\":\"" + orderId + "\",\"type\":\"PAID\"}");
-          }
-          case "open a refund" -> {
-            String orderId = orders.create("buyer_auth", "30.00", 1);
-            yield status(
-                user,
-                HttpMethod.POST,
-                "/api/cases",
-                "{\"kind\":\"REFUND\",\"orderId\":\""
-                    + orderId
-                    + "\",\"buyerId\":\"buyer_auth\",\"description\":\"x\",\"refundAmount\":10}");
-          }
+          case "report a refund event" -> reportPaid(user, "/api/refunds/events");
+          case "open a refund" -> openCase(user, "REFUND", "x", ",\"refundAmount\":10");
           case "import orders" -> {
             byte[] report =
                 com.aftersales.orders.ReportFixtures.csv(
@@ -187,39 +187,15 @@ class AuthorizationMatrixTest extends ProcessTestBase {
                             "2026-11-22 10:00:00")),
                     java.nio.charset.StandardCharsets.UTF_8,
                     true);
-            org.springframework.util.LinkedMultiValueMap<String, Object> form =
-                new org.springframework.util.LinkedMultiValueMap<>();
-            form.add(
-                "file",
-                new org.springframework.core.io.ByteArrayResource(report) {
-                  @Override
-                  public String getFilename() {
-                    return "orders.csv";
-                  }
-                });
-            HttpHeaders headers = new HttpHeaders();
-            headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-            TestRestTemplate client =
-                user.equals("anonymous") ? http : http.withBasicAuth(user, "demo");
-            yield client
-                .exchange(
-                    "/api/orders/import",
-                    HttpMethod.POST,
-                    new HttpEntity<>(form, headers),
-                    String.class)
-                .getStatusCode()
-                .value();
+            Rest client =
+                user.equals("anonymous")
+                    ? new Rest(http, null, null)
+                    : new Rest(http, user, "demo");
+            yield client.upload("/api/orders/import", "orders.csv", report).getStatusCode().value();
           }
           case "run dunning" ->
               status(user, HttpMethod.POST, "/api/dunning/runs", "{\"date\":\"2020-01-01\"}");
-          case "report an order paid" -> {
-            String orderId = orders.create("buyer_auth", "30.00", 1);
-            yield status(
-                user,
-                HttpMethod.POST,
-                "/api/dunning/events",
-                "{\"orderId\":\"" + orderId + "\",\"type\":\"PAID\"}");
-          }
+          case "report an order paid" -> reportPaid(user, "/api/dunning/events");
           case "read the dunning sums" ->
               status(
                   user, HttpMethod.GET, "/api/dunning/summary?from=2020-01-01&to=2020-01-02", null);
@@ -239,16 +215,7 @@ class AuthorizationMatrixTest extends ProcessTestBase {
                   "{\"itemTitle\":\"矩阵测试商品\"}");
           case "read satisfaction" ->
               status(user, HttpMethod.GET, "/api/follow-ups/satisfaction?by=agent", null);
-          case "open a complaint" -> {
-            String orderId = orders.create("buyer_auth", "30.00", 1);
-            yield status(
-                user,
-                HttpMethod.POST,
-                "/api/cases",
-                "{\"kind\":\"COMPLAINT\",\"orderId\":\""
-                    + orderId
-                    + "\",\"buyerId\":\"buyer_auth\",\"description\":\"态度差\"}");
-          }
+          case "open a complaint" -> openCase(user, "COMPLAINT", "态度差", "");
           case "see the console" -> status(user, HttpMethod.GET, "/api/console/summary", null);
           case "list processes" -> status(user, HttpMethod.GET, "/api/processes", null);
           case "list deployments" ->

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.aftersales.AfterSalesApplication;
 import com.aftersales.cases.CaseService;
 import com.aftersales.support.Postgres;
+import com.aftersales.support.TestOrders;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -75,22 +76,6 @@ class FaultsPostgresIT {
     }
   }
 
-  private static void receivedOrder(JdbcTemplate jdbc, String orderId) {
-    jdbc.update(
-        "insert into shop_order (order_id, buyer_id, item_title, quantity, item_price, total_paid,"
-            + " status, created_at, paid_at, signed_at) values (?,?,?,?,?,?,?,?,?,?)",
-        orderId,
-        "tb_fault",
-        "保温杯",
-        1,
-        40,
-        40,
-        "SHIPPED",
-        OffsetDateTime.now().minusDays(5),
-        OffsetDateTime.now().minusDays(5),
-        OffsetDateTime.now().minusDays(1));
-  }
-
   private static int flagsOf(JdbcTemplate jdbc, String orderId) {
     return jdbc.queryForObject(
         "select count(*) from shop_call where order_id = ? and operation = 'SET_FLAG'",
@@ -122,9 +107,10 @@ class FaultsPostgresIT {
     try (ConfigurableApplicationContext app =
         new SpringApplicationBuilder(AfterSalesApplication.class).run(args(url, "restartNode"))) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      TestOrders orders = new TestOrders(jdbc);
       for (int i = 0; i < 20; i++) {
         String orderId = "DB" + System.nanoTime() % 1_000_000_000L + i;
-        receivedOrder(jdbc, orderId);
+        orders.insertShipped(orderId, "tb_fault");
         app.getBean(CaseService.class)
             .open("REFUND", orderId, "tb_fault", "数据库故障测试", Map.of("refundAmount", 10.0));
         orderIds.add(orderId);
@@ -155,14 +141,7 @@ class FaultsPostgresIT {
 
   @Test
   void theApplicationIsKilledMidFlowAndTheNextStartFinishesEveryStepOnce() throws Exception {
-    String database = "aftersales_killed";
-    var server = Postgres.server();
-    try (var c = server.getPostgresDatabase().getConnection();
-        var s = c.createStatement()) {
-      s.execute("drop database if exists " + database);
-      s.execute("create database " + database);
-    }
-    String url = server.getJdbcUrl("postgres", database);
+    String url = Postgres.freshDatabase("aftersales_killed");
 
     // a first node in its own JVM creates the schema and demo data, then waits for work
     List<String> command = new ArrayList<>();
@@ -180,6 +159,7 @@ class FaultsPostgresIT {
     Process doomed =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, "postgres", ""));
+    TestOrders orders = new TestOrders(jdbc);
     try {
       await(
           "the first node has started",
@@ -201,18 +181,8 @@ class FaultsPostgresIT {
       List<String> unpaid = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
         String orderId = "KL" + System.nanoTime() % 1_000_000_000L + i;
-        jdbc.update(
-            "insert into shop_order (order_id, buyer_id, item_title, quantity, item_price, total_paid,"
-                + " order_total, status, created_at) values (?,?,?,?,?,?,?,?,?)",
-            orderId,
-            "tb_killed",
-            "保温杯",
-            1,
-            40,
-            0,
-            40,
-            "WAITING_PAYMENT",
-            placed.plusNanos(i * 400_000_000L)); // timers due one after another over 16 s
+        // timers due one after another over 16 s
+        orders.insertUnpaid(orderId, "tb_killed", placed.plusNanos(i * 400_000_000L));
         unpaid.add(orderId);
       }
       String port =

@@ -84,6 +84,20 @@ final class Rest {
     return list.get(0).path("id").asText();
   }
 
+  /** Claims a task for {@code userId}: the answer's status. */
+  int claim(String taskId, String userId) {
+    return post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", userId))
+        .getStatusCode()
+        .value();
+  }
+
+  /** Gives a task to {@code userId}: the answer's status. */
+  int assign(String taskId, String userId) {
+    return post("/engine-rest/task/" + taskId + "/assignee", Map.of("userId", userId))
+        .getStatusCode()
+        .value();
+  }
+
   /** Claims and completes a task through /engine-rest with the given form values. */
   ResponseEntity<String> claimAndComplete(String taskId, Object... keyValues) {
     ResponseEntity<String> claim =

@@ -6,8 +6,8 @@ import com.aftersales.AfterSalesApplication;
 import com.aftersales.cases.CaseService;
 import com.aftersales.dunning.DunningService;
 import com.aftersales.support.Postgres;
+import com.aftersales.support.TestOrders;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,35 +64,17 @@ class TwoNodesPostgresIT {
 
   @Test
   void twoNodesShareTheWorkAndDoEveryStepOnce() throws Exception {
-    String database = "aftersales_cluster";
-    var server = Postgres.server();
-    try (var c = server.getPostgresDatabase().getConnection();
-        var s = c.createStatement()) {
-      s.execute("drop database if exists " + database);
-      s.execute("create database " + database);
-    }
-    String url = server.getJdbcUrl("postgres", database);
+    String url = Postgres.freshDatabase("aftersales_cluster");
     try (ConfigurableApplicationContext a = node(url, "nodeA", true);
         ConfigurableApplicationContext b = node(url, "nodeB", false)) {
       JdbcTemplate jdbc = a.getBean(JdbcTemplate.class);
+      TestOrders orders = new TestOrders(jdbc);
 
       // refunds opened on both nodes: two asynchronous steps each (trade state, clock and flag)
       List<String> orderIds = new ArrayList<>();
       for (int i = 0; i < 12; i++) {
         String orderId = "CL" + System.nanoTime() % 1_000_000_000L + i;
-        jdbc.update(
-            "insert into shop_order (order_id, buyer_id, item_title, quantity, item_price, total_paid,"
-                + " status, created_at, paid_at, signed_at) values (?,?,?,?,?,?,?,?,?,?)",
-            orderId,
-            "tb_cluster",
-            "保温杯",
-            1,
-            40,
-            40,
-            "SHIPPED",
-            OffsetDateTime.now().minusDays(5),
-            OffsetDateTime.now().minusDays(5),
-            OffsetDateTime.now().minusDays(1));
+        orders.insertShipped(orderId, "tb_cluster");
         orderIds.add(orderId);
         ConfigurableApplicationContext node = i % 2 == 0 ? a : b;
         node.getBean(CaseService.class)
@@ -212,18 +194,8 @@ class TwoNodesPostgresIT {
       List<String> unpaid = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
         String orderId = "CU" + System.nanoTime() % 1_000_000_000L + i;
-        jdbc.update(
-            "insert into shop_order (order_id, buyer_id, item_title, quantity, item_price, total_paid,"
-                + " order_total, status, created_at) values (?,?,?,?,?,?,?,?,?)",
-            orderId,
-            "tb_cluster",
-            "保温杯",
-            1,
-            40,
-            0,
-            40,
-            "WAITING_PAYMENT",
-            day.atTime(10, i).atZone(SHANGHAI).toOffsetDateTime());
+        orders.insertUnpaid(
+            orderId, "tb_cluster", day.atTime(10, i).atZone(SHANGHAI).toOffsetDateTime());
         unpaid.add(orderId);
       }
       CyclicBarrier together = new CyclicBarrier(2);

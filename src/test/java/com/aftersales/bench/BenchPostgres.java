@@ -38,10 +38,8 @@ final class BenchPostgres {
 
   /** Points the application at a fresh database {@code database} on the benchmark's server. */
   static void register(DynamicPropertyRegistry registry, String database) {
-    try (Connection c = connect("postgres");
-        var s = c.createStatement()) {
-      s.execute("drop database if exists " + database);
-      s.execute("create database " + database);
+    try (Connection c = connect("postgres")) {
+      Postgres.recreate(c, database);
     } catch (SQLException e) {
       throw new IllegalStateException("could not create database " + database, e);
     }

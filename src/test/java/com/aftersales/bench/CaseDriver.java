@@ -1,11 +1,11 @@
 package com.aftersales.bench;
 
+import com.aftersales.support.DueJobs;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
 
 /** How the benchmarks drive cases: as a role's user, and the back office's jobs as the executor. */
 final class CaseDriver {
@@ -50,27 +50,20 @@ final class CaseDriver {
 
   /** Runs the case's due asynchronous jobs, as the job executor would, and notes its timers. */
   static void jobs(ProcessEngine engine, String rootInstanceId, Shape shape) {
-    for (int round = 0; round < 50; round++) {
-      List<Job> due =
-          engine
-              .getManagementService()
-              .createJobQuery()
-              .rootProcessInstanceId(rootInstanceId)
-              .list();
-      boolean ran = false;
-      for (Job j : due) {
-        if (j.getDuedate() == null) {
-          engine.getManagementService().executeJob(j.getId());
-          shape.asyncJobs++;
-          shape.steps++;
-          ran = true;
-        } else {
-          shape.timers.add(j.getId());
-        }
-      }
-      if (!ran) {
-        return;
-      }
-    }
+    var management = engine.getManagementService();
+    int ran =
+        DueJobs.run(
+            management,
+            () -> management.createJobQuery().rootProcessInstanceId(rootInstanceId),
+            job -> {
+              if (job.getDuedate() == null) {
+                return true;
+              }
+              shape.timers.add(job.getId());
+              return false;
+            },
+            50);
+    shape.asyncJobs += ran;
+    shape.steps += ran;
   }
 }

@@ -2,6 +2,7 @@ package com.aftersales.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aftersales.support.Postgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -45,10 +46,8 @@ abstract class PostgresCaseFlowBenchmarkBase extends CaseFlowBenchmarkBase {
       DatabaseCounters.Delta bare)
       throws Exception {
     assertThat(PGBENCH).as("-Dbench.pgbench (scripts/benchmark sets it)").isNotBlank();
-    try (var c = BenchPostgres.connect("postgres");
-        var s = c.createStatement()) {
-      s.execute("drop database if exists bench_pgbench");
-      s.execute("create database bench_pgbench");
+    try (var c = BenchPostgres.connect("postgres")) {
+      Postgres.recreate(c, "bench_pgbench");
     }
     run(PGBENCH, "-i", "-s", "10", "-q");
     String out =

@@ -3,16 +3,9 @@ package com.aftersales.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Our one user-styles.css (kept under Tasklist, imported by Admin, Cockpit and Welcome) reaches all
@@ -22,37 +15,10 @@ import org.springframework.test.context.ActiveProfiles;
  * <p>Screenshots: {@code target/browser/styles-<app>.png}; on failure also {@code
  * styles-failure-<app>.png} and the page source next to it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@org.junit.jupiter.api.extension.ExtendWith(com.aftersales.support.ActiveEngine.class)
-class CamundaStylesBrowserIT {
+class CamundaStylesBrowserIT extends BrowserTestBase {
 
-  @LocalServerPort int port;
-
-  private TasklistPage page;
-  private String step = "setup";
-
-  @RegisterExtension
-  final TestExecutionExceptionHandler evidenceOnFailure =
-      (context, failure) -> {
-        if (page != null) {
-          page.screenshot("styles-failure-" + step);
-          page.pageSource("styles-failure-" + step);
-        }
-        throw failure;
-      };
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    page = new TasklistPage("http://localhost:" + port);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (page != null) {
-      page.close();
-      page = null;
-    }
+  CamundaStylesBrowserIT() {
+    super("styles-");
   }
 
   /** The computed value of a CSS property of the first element matching the selector. */
@@ -69,8 +35,8 @@ class CamundaStylesBrowserIT {
   @Test
   void everyCamundaAppDropsTheBannersSpace() {
     for (String app : List.of("tasklist", "admin", "cockpit", "welcome")) {
-      step = app;
-      page.driver.get("http://localhost:" + port + "/camunda/app/" + app + "/");
+      step(app);
+      page.driver.get(base() + "/camunda/app/" + app + "/");
       page.until(
           app + " has loaded our user styles", d -> "45px".equals(style("body", "padding-top")));
       if (app.equals("tasklist")) {
@@ -82,7 +48,7 @@ class CamundaStylesBrowserIT {
       assertThat(page.driver.findElements(By.cssSelector(".ce-eol-banner")))
           .as("%s shows no end-of-life banner", app)
           .noneMatch(e -> e.isDisplayed());
-      page.screenshot("styles-" + app);
+      done(app);
     }
   }
 }

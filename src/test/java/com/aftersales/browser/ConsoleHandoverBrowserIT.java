@@ -16,20 +16,13 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The supervisor console in a real (headless) Chromium: the supervisor logs into Tasklist, opens
@@ -41,56 +34,18 @@ import org.springframework.test.context.ActiveProfiles;
  * <p>Screenshots: {@code target/browser/console-<step>.png}; on failure also {@code
  * console-failure-<step>.png} and the page source next to it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@org.junit.jupiter.api.extension.ExtendWith(com.aftersales.support.ActiveEngine.class)
-class ConsoleHandoverBrowserIT {
+class ConsoleHandoverBrowserIT extends BrowserTestBase {
 
   private static final String BUYER = "tb_console";
   private static final String NOTE = "请优先处理这两单，买家在催";
 
-  @LocalServerPort int port;
   @Autowired TestOrders orders;
   @Autowired CaseService cases;
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
 
-  private TasklistPage page;
-  private String step = "setup";
-
-  @RegisterExtension
-  final TestExecutionExceptionHandler evidenceOnFailure =
-      (context, failure) -> {
-        if (page != null) {
-          page.screenshot("console-failure-" + step);
-          page.pageSource("console-failure-" + step);
-        }
-        throw failure;
-      };
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    page = new TasklistPage(base());
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (page != null) {
-      page.close();
-      page = null;
-    }
-  }
-
-  private String base() {
-    return "http://localhost:" + port;
-  }
-
-  private void step(String name) {
-    step = name;
-  }
-
-  private void done(String name) {
-    page.screenshot("console-" + name);
+  ConsoleHandoverBrowserIT() {
+    super("console-");
   }
 
   @Test
@@ -111,8 +66,7 @@ class ConsoleHandoverBrowserIT {
 
     // 1. the supervisor logs into Tasklist and opens the console with the same session
     step("01-login");
-    page.open();
-    page.logIn("supervisor", "demo");
+    logIn("supervisor");
     done("01-login");
 
     step("02-board");
@@ -175,8 +129,7 @@ class ConsoleHandoverBrowserIT {
     // 3. agent2 logs in and finds the note in the task's history
     step("05-agent2");
     page.driver.manage().deleteAllCookies();
-    page.open();
-    page.logIn("agent2", "demo");
+    logIn("agent2");
     page.openFilter("我的任务");
     Task task = tasks.createTaskQuery().taskId(moved.get(0)).singleResult();
     page.openTask(task.getId(), task.getName());
@@ -207,8 +160,7 @@ class ConsoleHandoverBrowserIT {
     JavascriptExecutor js = (JavascriptExecutor) page.driver;
 
     step("failures-01-board");
-    page.open();
-    page.logIn("supervisor", "demo");
+    logIn("supervisor");
     page.driver.get(base() + "/console/index.html");
     page.visible(By.id("board"));
     page.until(
@@ -268,8 +220,7 @@ class ConsoleHandoverBrowserIT {
     String idle = idleAgent();
 
     step("01-login");
-    page.open();
-    page.logIn("supervisor", "demo");
+    logIn("supervisor");
     done("header-01-login");
     Cookie session = page.driver.manage().getCookieNamed("JSESSIONID");
     assertThat(session).as("the Tasklist session cookie").isNotNull();

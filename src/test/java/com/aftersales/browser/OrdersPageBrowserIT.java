@@ -12,17 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The order import and dunning page in a real (headless) Chromium: an agent uploads yesterday's
@@ -33,34 +27,16 @@ import org.springframework.test.context.ActiveProfiles;
  * <p>Screenshots: {@code target/browser/orders-<step>.png}; on failure also {@code
  * orders-failure-<step>.png} and the page source next to it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@org.junit.jupiter.api.extension.ExtendWith(com.aftersales.support.ActiveEngine.class)
-class OrdersPageBrowserIT {
+class OrdersPageBrowserIT extends BrowserTestBase {
 
   /** A day no other test uses, so the dunning run sees only this report's orders. */
   private static final LocalDate DAY = LocalDate.of(2025, 3, 17);
 
-  @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtime;
 
-  private TasklistPage page;
-  private String step = "setup";
-
-  @RegisterExtension
-  final TestExecutionExceptionHandler evidenceOnFailure =
-      (context, failure) -> {
-        if (page != null) {
-          page.screenshot("orders-failure-" + step);
-          page.pageSource("orders-failure-" + step);
-        }
-        throw failure;
-      };
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    page = new TasklistPage("http://localhost:" + port);
+  OrdersPageBrowserIT() {
+    super("orders-");
   }
 
   /** The dunning cases this test opened would crowd the other browser tests' task lists. */
@@ -75,18 +51,6 @@ class OrdersPageBrowserIT {
           .list()
           .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test clean-up"));
     }
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (page != null) {
-      page.close();
-      page = null;
-    }
-  }
-
-  private void step(String name) {
-    step = name;
   }
 
   private String text(String id) {
@@ -113,11 +77,10 @@ class OrdersPageBrowserIT {
         ReportFixtures.csv(ReportFixtures.NEW_HEADINGS, lines, Charset.forName("GB18030"), false));
 
     step("01-login");
-    page.open();
-    page.logIn("agent1", "demo");
-    page.driver.get("http://localhost:" + port + "/orders");
+    logIn("agent1");
+    page.driver.get(base() + "/orders");
     page.visible(By.xpath("//h1[normalize-space(.)='订单导入与催款']"));
-    page.screenshot("orders-01-open");
+    done("01-open");
 
     step("02-import");
     page.driver.findElement(By.id("file")).sendKeys(report.toAbsolutePath().toString());
@@ -126,7 +89,7 @@ class OrdersPageBrowserIT {
     assertThat(text("importMessage")).contains("新增 60").contains("未导入 1");
     page.visible(By.id("importErrors"));
     assertThat(text("importErrors")).contains("订单状态 “退款中” 无法识别").contains("62");
-    page.screenshot("orders-02-imported");
+    done("02-imported");
 
     step("03-dunning");
     ((JavascriptExecutor) page.driver)
@@ -144,22 +107,21 @@ class OrdersPageBrowserIT {
                 .processInstanceBusinessKey("DUNNING-" + ids.get(0))
                 .count())
         .isEqualTo(1);
-    page.screenshot("orders-03-dunning");
+    done("03-dunning");
 
     step("04-again");
     page.click(By.xpath("//form[@id='run']//button"));
     page.until("the second run reports", d -> text("runMessage").contains("新开催款单 0 张"));
-    page.screenshot("orders-04-again");
+    done("04-again");
   }
 
   @Test
   void warehouseStaffAreToldThePageIsNotForThem() {
     step("warehouse");
-    page.open();
-    page.logIn("warehouse", "demo");
-    page.driver.get("http://localhost:" + port + "/console/orders.html");
+    logIn("warehouse");
+    page.driver.get(base() + "/console/orders.html");
     page.until("the refusal shows", d -> text("login").contains("只有客服或主管可以查看催款汇总"));
     assertThat(page.driver.findElement(By.id("page")).isDisplayed()).isFalse();
-    page.screenshot("orders-warehouse");
+    done("warehouse");
   }
 }

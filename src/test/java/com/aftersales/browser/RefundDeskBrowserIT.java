@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftersales.cases.CaseService;
 import com.aftersales.shop.ShopBackOffice;
+import com.aftersales.support.DueJobs;
 import com.aftersales.support.TestOrders;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -14,20 +15,12 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Finance's bulk refund page in a real (headless) Chromium: finance logs into Tasklist, opens
@@ -38,16 +31,12 @@ import org.springframework.test.context.ActiveProfiles;
  * <p>Screenshots: {@code target/browser/refunds-<step>.png}; on failure also {@code
  * refunds-failure-<step>.png} and the page source next to it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@org.junit.jupiter.api.extension.ExtendWith(com.aftersales.support.ActiveEngine.class)
-class RefundDeskBrowserIT {
+class RefundDeskBrowserIT extends BrowserTestBase {
 
   private static final String BUYER = "tb_refund_desk";
   private static final String APPROVE_TASK = "userTask_approveRefund";
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-  @LocalServerPort int port;
   @Autowired TestOrders orders;
   @Autowired CaseService cases;
   @Autowired ShopBackOffice shop;
@@ -55,42 +44,8 @@ class RefundDeskBrowserIT {
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
 
-  private TasklistPage page;
-  private String step = "setup";
-
-  @RegisterExtension
-  final TestExecutionExceptionHandler evidenceOnFailure =
-      (context, failure) -> {
-        if (page != null) {
-          page.screenshot("refunds-failure-" + step);
-          page.pageSource("refunds-failure-" + step);
-        }
-        throw failure;
-      };
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    page = new TasklistPage(base());
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (page != null) {
-      page.close();
-      page = null;
-    }
-  }
-
-  private String base() {
-    return "http://localhost:" + port;
-  }
-
-  private void step(String name) {
-    step = name;
-  }
-
-  private void done(String name) {
-    page.screenshot("refunds-" + name);
+  RefundDeskBrowserIT() {
+    super("refunds-");
   }
 
   /** A refund of 10 yuan on a delivered 40 yuan order, waiting for finance. */
@@ -112,23 +67,9 @@ class RefundDeskBrowserIT {
             .processDefinitionKey("refund")
             .singleResult();
     assertThat(pi).as("the refund process of %s", caseId).isNotNull();
-    runJobs(pi);
+    DueJobs.runAllDue(management, pi.getId());
     assertThat(approveTask(pi)).as("finance's task of %s", caseId).isNotNull();
     return new Refund(orderId, caseId, pi);
-  }
-
-  /** The job executor is off in tests: runs the process's due jobs until none is left. */
-  private void runJobs(ProcessInstance pi) {
-    for (int round = 0; ; round++) {
-      List<Job> due = management.createJobQuery().processInstanceId(pi.getId()).executable().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      assertThat(round).as("jobs of %s keep coming: %s", pi.getBusinessKey(), due).isLessThan(20);
-      for (Job job : due) {
-        management.executeJob(job.getId());
-      }
-    }
   }
 
   private Task approveTask(ProcessInstance pi) {
@@ -175,8 +116,7 @@ class RefundDeskBrowserIT {
 
     // 1. finance logs into Tasklist and opens the refund page with the same session
     step("01-login");
-    page.open();
-    page.logIn("finance", "demo");
+    logIn("finance");
     done("01-login");
 
     step("02-pending");
@@ -218,7 +158,7 @@ class RefundDeskBrowserIT {
     step("05-engine");
     for (Refund r : List.of(good1, good2)) {
       assertThat(approveTask(r.pi())).as("finance's task of %s", r.caseId()).isNull();
-      runJobs(r.pi());
+      DueJobs.runAllDue(management, r.pi().getId());
       assertThat(ended(r.pi())).as("the refund process of %s has ended", r.caseId()).isTrue();
       assertThat(orders.refunded(r.orderId())).isEqualByComparingTo("10.00");
     }
@@ -231,8 +171,7 @@ class RefundDeskBrowserIT {
   @Test
   void anAgentIsToldThatOnlyFinanceOrSupervisorsSeePendingRefunds() {
     step("agent-01-login");
-    page.open();
-    page.logIn("agent1", "demo");
+    logIn("agent1");
     done("agent-01-login");
 
     step("agent-02-refused");

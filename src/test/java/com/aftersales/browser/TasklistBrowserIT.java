@@ -7,17 +7,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * What a newcomer does on the first day, in a real (headless) Chromium: agent1 logs into the
@@ -27,51 +20,16 @@ import org.springframework.test.context.ActiveProfiles;
  * <p>Screenshots of every step: {@code target/browser/<step>.png}; on failure also {@code
  * failure-<step>.png} and the page source next to it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@org.junit.jupiter.api.extension.ExtendWith(com.aftersales.support.ActiveEngine.class)
-class TasklistBrowserIT {
+class TasklistBrowserIT extends BrowserTestBase {
 
   private static final String BUYER = "tb_browser";
 
-  @LocalServerPort int port;
   @Autowired TestOrders orders;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
 
-  private TasklistPage page;
-  private String step = "setup";
-
-  /** On a failing step: a screenshot and the page source, taken before the browser is closed. */
-  @RegisterExtension
-  final TestExecutionExceptionHandler evidenceOnFailure =
-      (context, failure) -> {
-        if (page != null) {
-          page.screenshot("failure-" + step);
-          page.pageSource("failure-" + step);
-        }
-        throw failure;
-      };
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    page = new TasklistPage("http://localhost:" + port);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (page != null) {
-      page.close();
-      page = null;
-    }
-  }
-
-  private void step(String name) {
-    step = name;
-  }
-
-  private void done(String name) {
-    page.screenshot(name);
+  TasklistBrowserIT() {
+    super("");
   }
 
   @Test

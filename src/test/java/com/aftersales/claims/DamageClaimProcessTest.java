@@ -1,7 +1,6 @@
 package com.aftersales.claims;
 
 import static com.aftersales.support.ClaimSteps.*;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import com.aftersales.base.InvalidInputException;
@@ -79,8 +78,7 @@ class DamageClaimProcessTest extends ProcessPathTest {
     runDueJobs(pi);
     String orderId = orderOf(pi);
     Assertions.assertThat(orders.flag(orderId)).isEqualTo("PURPLE");
-    complete(pi, "userTask_approveRefund", agree());
-    runDueJobs(pi);
+    financeAgrees(pi);
 
     assertThat(pi)
         .isEnded()
@@ -114,8 +112,7 @@ class DamageClaimProcessTest extends ProcessPathTest {
         "userTask_offerResolution",
         vars("buyerChoice", "ACCEPT_COMPENSATION", "offeredCompensation", 5));
     runDueJobs(pi);
-    complete(pi, "userTask_approveRefund", agree());
-    runDueJobs(pi);
+    financeAgrees(pi);
     Assertions.assertThat(taskOf(pi, "userTask_shipReshipment")).isNotNull();
     Assertions.assertThat(
             processEngine
@@ -147,8 +144,7 @@ class DamageClaimProcessTest extends ProcessPathTest {
         vars("buyerChoice", "ACCEPT_COMPENSATION", "offeredCompensation", 12));
     complete(pi, "userTask_approveResolution", vars("approved", true, "approvalNote", "老客户，同意"));
     runDueJobs(pi);
-    complete(pi, "userTask_approveRefund", agree());
-    runDueJobs(pi);
+    financeAgrees(pi);
     assertThat(pi).isEnded().hasPassed("gateway_approved", "endEvent_settled");
     Assertions.assertThat(orders.refunded(orderOf(pi))).isEqualByComparingTo("12.00");
   }
@@ -156,32 +152,21 @@ class DamageClaimProcessTest extends ProcessPathTest {
   @Test
   void shouldRefuseCompensationAboveHalfThePriceAndKeepTheTaskOpen() {
     ProcessInstance pi = atOffer("20.00", 1, "USABLE", 1);
-    String taskId = taskOf(pi, "userTask_offerResolution").getId();
-    assertThatThrownBy(
-            () ->
-                processEngine
-                    .getTaskService()
-                    .complete(
-                        taskId,
-                        vars("buyerChoice", "ACCEPT_COMPENSATION", "offeredCompensation", 11)))
+    assertRefused(
+            pi,
+            "userTask_offerResolution",
+            vars("buyerChoice", "ACCEPT_COMPENSATION", "offeredCompensation", 11))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("超过封顶 10.00 元");
-    assertThatThrownBy(
-            () ->
-                processEngine
-                    .getTaskService()
-                    .complete(
-                        taskId,
-                        vars("buyerChoice", "ACCEPT_COMPENSATION", "offeredCompensation", -1)))
+    assertRefused(
+            pi,
+            "userTask_offerResolution",
+            vars("buyerChoice", "ACCEPT_COMPENSATION", "offeredCompensation", -1))
         .hasMessageContaining("不能为负数");
-    assertThatThrownBy(
-            () ->
-                processEngine
-                    .getTaskService()
-                    .complete(taskId, vars("buyerChoice", "REFUND", "refundAmount", 20.01)))
+    assertRefused(
+            pi, "userTask_offerResolution", vars("buyerChoice", "REFUND", "refundAmount", 20.01))
         .hasMessageContaining("超过买家实付可退金额 20.00 元");
-    assertThatThrownBy(
-            () -> processEngine.getTaskService().complete(taskId, vars("buyerChoice", "EXCHANGE")))
+    assertRefused(pi, "userTask_offerResolution", vars("buyerChoice", "EXCHANGE"))
         .hasMessageContaining("不适用于破损售后");
     assertThat(pi).isWaitingAt("userTask_offerResolution");
   }
@@ -191,8 +176,7 @@ class DamageClaimProcessTest extends ProcessPathTest {
     ProcessInstance pi = atOffer("50.00", 3, "UNUSABLE", 2);
     complete(pi, "userTask_offerResolution", vars("buyerChoice", "REFUND", "refundAmount", 100));
     runDueJobs(pi);
-    complete(pi, "userTask_approveRefund", agree());
-    runDueJobs(pi);
+    financeAgrees(pi);
     assertThat(pi).isEnded().hasPassed("endEvent_settled");
     Assertions.assertThat(orders.refunded(orderOf(pi))).isEqualByComparingTo("100.00");
   }
@@ -226,8 +210,7 @@ class DamageClaimProcessTest extends ProcessPathTest {
         "userTask_receiveReturn",
         vars("returnCarrier", "中通快递", "returnTrackingNumber", "ZT20261123", "matchesCase", true));
     runDueJobs(pi);
-    complete(pi, "userTask_approveRefund", agree());
-    runDueJobs(pi);
+    financeAgrees(pi);
     assertThat(pi).isEnded().hasPassed("businessRuleTask_returnPostage", "endEvent_returned");
     // one defective item of two: 40.00 + half of the 4.00 postage difference
     Assertions.assertThat(orders.refunded(orderOf(pi))).isEqualByComparingTo("42.00");
@@ -309,28 +292,15 @@ class DamageClaimProcessTest extends ProcessPathTest {
   @Test
   void shouldRefuseTooFewDamagePhotosAndAWrongDefectiveCount() {
     ProcessInstance pi = open("30.00", 2);
-    String evidenceTask = taskOf(pi, "userTask_collectEvidence").getId();
-    assertThatThrownBy(
-            () ->
-                processEngine
-                    .getTaskService()
-                    .complete(
-                        evidenceTask,
-                        vars(
-                            "photoCount",
-                            1,
-                            "waybillPhotoReceived",
-                            true,
-                            "evidenceDescription",
-                            "x")))
+    assertRefused(
+            pi,
+            "userTask_collectEvidence",
+            vars("photoCount", 1, "waybillPhotoReceived", true, "evidenceDescription", "x"))
         .hasMessageContaining("至少 2 张");
     complete(pi, "userTask_collectEvidence", evidence());
-    String checkTask = taskOf(pi, "userTask_checkEvidence").getId();
-    assertThatThrownBy(
-            () -> processEngine.getTaskService().complete(checkTask, damage("USABLE", 3, false)))
+    assertRefused(pi, "userTask_checkEvidence", damage("USABLE", 3, false))
         .hasMessageContaining("有问题的件数应在 1 到 2 之间");
-    assertThatThrownBy(
-            () -> processEngine.getTaskService().complete(checkTask, damage("BROKEN", 1, false)))
+    assertRefused(pi, "userTask_checkEvidence", damage("BROKEN", 1, false))
         .hasMessageContaining("无效");
   }
 }

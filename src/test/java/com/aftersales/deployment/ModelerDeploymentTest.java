@@ -6,6 +6,8 @@ import com.aftersales.support.ProcessTestBase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -119,13 +121,7 @@ class ModelerDeploymentTest extends ProcessTestBase {
     String changed = reship().replace("name=\"打单发货（补发）\"", "name=\"打单发货（补发，运营改）\"");
     assertThat(deploy("owner", "reship-catalogue", changed, true).getStatusCode().value())
         .isEqualTo(200);
-    var reship =
-        entry(
-            json.readTree(
-                http.withBasicAuth("owner", "demo")
-                    .getForEntity("/api/processes", String.class)
-                    .getBody()),
-            "reship");
+    var reship = catalogued("reship");
     assertThat(reship.path("origin").asText()).isEqualTo("MODELER");
     assertThat(reship.path("deployedBy").asText()).isEqualTo("owner");
     assertThat(reship.path("drift").asText()).isEqualTo("DIFFERS");
@@ -150,15 +146,16 @@ class ModelerDeploymentTest extends ProcessTestBase {
         .addString(
             "follow-reshipment.form", Files.readString(Path.of("forms/follow-reshipment.form")))
         .deploy();
-    var released =
-        entry(
-            json.readTree(
-                http.withBasicAuth("owner", "demo")
-                    .getForEntity("/api/processes", String.class)
-                    .getBody()),
-            "reship");
+    var released = catalogued("reship");
     assertThat(released.path("origin").asText()).isEqualTo("RELEASE");
     assertThat(released.path("replacedModelerVersion").asInt()).isEqualTo(modelerVersion);
+  }
+
+  /** The catalogue's entry for the process {@code key}, as the process owner reads it. */
+  private com.fasterxml.jackson.databind.JsonNode catalogued(String key) throws Exception {
+    String list =
+        http.withBasicAuth("owner", "demo").getForEntity("/api/processes", String.class).getBody();
+    return entry(new com.fasterxml.jackson.databind.ObjectMapper().readTree(list), key);
   }
 
   private static com.fasterxml.jackson.databind.JsonNode entry(
@@ -327,13 +324,7 @@ class ModelerDeploymentTest extends ProcessTestBase {
     runDueJobs(pi);
     complete(pi, "userTask_shipReshipment", com.aftersales.support.ClaimSteps.shipped());
     runDueJobs(pi);
-    var timerBefore =
-        processEngine
-            .getManagementService()
-            .createJobQuery()
-            .processInstanceId(pi.getId())
-            .activityId("timer_trackingReminder")
-            .singleResult();
+    var timerBefore = trackingReminder(pi);
 
     // version 2 reminds after one day instead of the configured three
     String v2Xml =
@@ -347,14 +338,7 @@ class ModelerDeploymentTest extends ProcessTestBase {
             .getId();
     assertThat(v2).isNotEqualTo(v1);
     // the running case stays on its version until it is moved
-    assertThat(
-            processEngine
-                .getRuntimeService()
-                .createProcessInstanceQuery()
-                .processInstanceId(pi.getId())
-                .singleResult()
-                .getProcessDefinitionId())
-        .isEqualTo(v1);
+    assertThat(definitionOf(pi)).isEqualTo(v1);
 
     // the process owner moves it through the engine's migration API
     String body =
@@ -387,24 +371,29 @@ class ModelerDeploymentTest extends ProcessTestBase {
                 new HttpEntity<>(body, jsonHeaders),
                 String.class);
     assertThat(migrated.getStatusCode().value()).as(migrated.getBody()).isEqualTo(204);
-    assertThat(
-            processEngine
-                .getRuntimeService()
-                .createProcessInstanceQuery()
-                .processInstanceId(pi.getId())
-                .singleResult()
-                .getProcessDefinitionId())
-        .isEqualTo(v2);
-    var timerAfter =
-        processEngine
-            .getManagementService()
-            .createJobQuery()
-            .processInstanceId(pi.getId())
-            .activityId("timer_trackingReminder")
-            .singleResult();
+    assertThat(definitionOf(pi)).isEqualTo(v2);
+    var timerAfter = trackingReminder(pi);
     // three days became one: the reminder is now due about two days earlier
     long earlier = timerBefore.getDuedate().getTime() - timerAfter.getDuedate().getTime();
     assertThat(earlier).isBetween(2 * 86_400_000L - 60_000, 2 * 86_400_000L + 60_000);
     assertThat(taskOf(pi, "userTask_followReshipment")).isNotNull();
+  }
+
+  private String definitionOf(ProcessInstance pi) {
+    return processEngine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceId(pi.getId())
+        .singleResult()
+        .getProcessDefinitionId();
+  }
+
+  private Job trackingReminder(ProcessInstance pi) {
+    return processEngine
+        .getManagementService()
+        .createJobQuery()
+        .processInstanceId(pi.getId())
+        .activityId("timer_trackingReminder")
+        .singleResult();
   }
 }

@@ -74,13 +74,7 @@ class DunningProcessTest extends ProcessPathTest {
 
   /** An unpaid order placed on {@code day} at {@code hour}:00, of 88 yuan. */
   private String unpaidOrder(LocalDate day, int hour) {
-    String orderId = orders.create("tb_dun", "88.00", 1);
-    jdbc.update(
-        "update shop_order set status = 'WAITING_PAYMENT', total_paid = 0, order_total = 88.00,"
-            + " paid_at = null, created_at = ? where order_id = ?",
-        day.atTime(hour, 0).atZone(SHANGHAI).toOffsetDateTime(),
-        orderId);
-    return orderId;
+    return orders.unpaid("tb_dun", day.atTime(hour, 0).atZone(SHANGHAI).toOffsetDateTime());
   }
 
   private ProcessInstance caseOf(String orderId) {
@@ -295,8 +289,6 @@ class DunningProcessTest extends ProcessPathTest {
     String orderId = unpaidOrder(day, 9);
     clockAfter(day, 9.5);
     ProcessInstance pi = openFor(orderId, day);
-    String taskId = taskOf(pi, "userTask_contactBuyer").getId();
-    var tasks = processEngine.getTaskService();
     Object[][] bad = {
       {contact("UNREACHABLE", "BUYER", null), "接听人请选“无人接听/未回复”"},
       {contact("WILL_PAY", "NOBODY", null), "无人接听时结果只能是“联系不上”"},
@@ -309,7 +301,7 @@ class DunningProcessTest extends ProcessPathTest {
     for (Object[] c : bad) {
       @SuppressWarnings("unchecked")
       Map<String, Object> v = (Map<String, Object>) c[0];
-      Assertions.assertThatThrownBy(() -> tasks.complete(taskId, v))
+      assertRefused(pi, "userTask_contactBuyer", v)
           .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining((String) c[1]);
     }

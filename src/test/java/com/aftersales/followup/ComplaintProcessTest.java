@@ -57,9 +57,7 @@ class ComplaintProcessTest extends ProcessPathTest {
         .contains("非常抱歉");
     Map<String, Object> noApology = responded("SERVICE");
     noApology.put("apologized", false);
-    Assertions.assertThatThrownBy(
-            () -> processEngine.getTaskService().complete(respond.getId(), noApology))
-        .hasMessageContaining("请先向顾客致歉");
+    assertRefused(pi, "userTask_respondComplaint", noApology).hasMessageContaining("请先向顾客致歉");
 
     ClockUtil.setCurrentTime(at(day.plusDays(1), 10, 31));
     runDueTimers(pi);
@@ -94,12 +92,10 @@ class ComplaintProcessTest extends ProcessPathTest {
     ClockUtil.setCurrentTime(at(day, 10, 0));
     ProcessInstance pi = openCase(CaseKind.COMPLAINT, "tb_cmp2", "50.00", 1, "威胁差评索要赔偿");
     completeAs(pi, "userTask_respondComplaint", "agent2", responded("MALICIOUS"));
-    String handleId = taskOf(pi, "userTask_handleComplaint").getId();
-    Assertions.assertThatThrownBy(
-            () ->
-                processEngine
-                    .getTaskService()
-                    .complete(handleId, vars("department", "SERVICE", "complaintOutcome", "已安抚")))
+    assertRefused(
+            pi,
+            "userTask_handleComplaint",
+            vars("department", "SERVICE", "complaintOutcome", "已安抚"))
         .hasMessageContaining("恶意投诉请转法务处理");
     moveClock(Duration.ofDays(3));
     runDueTimers(pi);

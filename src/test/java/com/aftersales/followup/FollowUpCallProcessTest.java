@@ -60,13 +60,10 @@ class FollowUpCallProcessTest extends ProcessPathTest {
    * address}.
    */
   private String signed(LocalDate day, int daysBefore, String address) {
-    String orderId = orders.create("tb_fu", "60.00", 1);
-    jdbc.update(
-        "update shop_order set status = 'SUCCEEDED', address = ?, signed_at = ? where order_id = ?",
+    return orders.signed(
+        "tb_fu",
         address,
-        day.minusDays(daysBefore).atTime(15, 0).atZone(SHANGHAI).toOffsetDateTime(),
-        orderId);
-    return orderId;
+        day.minusDays(daysBefore).atTime(15, 0).atZone(SHANGHAI).toOffsetDateTime());
   }
 
   private ProcessInstance call(String scenario, String orderId) {
@@ -203,11 +200,10 @@ class FollowUpCallProcessTest extends ProcessPathTest {
     String orderId = signed(day, 3, "江苏省 南京市");
     followUps.select(day);
     ProcessInstance pi = call("RECEIVED", orderId);
-    String taskId = taskOf(pi, "userTask_call").getId();
     Map<String, Object> unhappy = satisfied();
     unhappy.put("productSatisfaction", "NOT");
     unhappy.put("problem", "PRODUCT");
-    Assertions.assertThatThrownBy(() -> processEngine.getTaskService().complete(taskId, unhappy))
+    assertRefused(pi, "userTask_call", unhappy)
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("请选择转到哪里处理");
     unhappy.put("routeTo", "DAMAGE");
@@ -240,12 +236,7 @@ class FollowUpCallProcessTest extends ProcessPathTest {
     String orderId = signed(day, 3, "浙江省 宁波市");
     followUps.select(day);
     ProcessInstance pi = call("RECEIVED", orderId);
-    String taskId = taskOf(pi, "userTask_call").getId();
-    Assertions.assertThatThrownBy(
-            () ->
-                processEngine
-                    .getTaskService()
-                    .complete(taskId, vars("reachedAnswer", "NO", "routeTo", "RETURN")))
+    assertRefused(pi, "userTask_call", vars("reachedAnswer", "NO", "routeTo", "RETURN"))
         .hasMessageContaining("没联系上买家时不能转处理");
     for (int attempt = 1; attempt <= 3; attempt++) {
       completeAs(pi, "userTask_call", "agent1", vars("reachedAnswer", "NO"));

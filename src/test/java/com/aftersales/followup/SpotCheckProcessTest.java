@@ -36,11 +36,11 @@ class SpotCheckProcessTest extends ProcessPathTest {
     LocalDate day = LocalDate.now(SHANGHAI).plusDays(3000);
     ClockUtil.setCurrentTime(
         Date.from(day.atTime(LocalTime.of(9, 0)).atZone(SHANGHAI).toInstant()));
-    String orderId = orders.create("tb_spot", "60.00", 1);
-    jdbc.update(
-        "update shop_order set status = 'SUCCEEDED', address = '浙江省 杭州市', signed_at = ? where order_id = ?",
-        day.minusDays(3).atTime(15, 0).atZone(SHANGHAI).toOffsetDateTime(),
-        orderId);
+    String orderId =
+        orders.signed(
+            "tb_spot",
+            "浙江省 杭州市",
+            day.minusDays(3).atTime(15, 0).atZone(SHANGHAI).toOffsetDateTime());
     followUps.select(day);
     String callCase = "FOLLOWUP-RECEIVED-" + orderId;
     Task call =
@@ -80,18 +80,14 @@ class SpotCheckProcessTest extends ProcessPathTest {
     Map<String, Object> scores =
         vars("scoreWording", 4L, "scoreAttitude", 5L, "scoreRecord", 3L, "checkNote", "开场白不够规范");
     processEngine.getTaskService().setAssignee(check.getId(), "supervisor");
-    Assertions.assertThatThrownBy(
-            () -> processEngine.getTaskService().complete(check.getId(), scores))
+    assertRefused(pi, "userTask_spotCheck", scores)
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("不能抽查自己打的回访");
     processEngine.getTaskService().setAssignee(check.getId(), "supervisor2");
-    Assertions.assertThatThrownBy(
-            () ->
-                processEngine
-                    .getTaskService()
-                    .complete(
-                        check.getId(),
-                        vars("scoreWording", 6L, "scoreAttitude", 5L, "scoreRecord", 3L)))
+    assertRefused(
+            pi,
+            "userTask_spotCheck",
+            vars("scoreWording", 6L, "scoreAttitude", 5L, "scoreRecord", 3L))
         .hasMessageContaining("话术规范得分应在 1 到 5 之间");
     processEngine.getTaskService().complete(check.getId(), scores);
     assertThat(pi).isEnded().hasPassed("endEvent_checked");

@@ -2,7 +2,7 @@ package com.aftersales.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.aftersales.deadlines.Deadlines;
+import com.aftersales.deployment.DeploymentChecks;
 import com.aftersales.support.ProcessTestBase;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
@@ -24,7 +24,6 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.xml.instance.DomElement;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,36 +36,11 @@ import org.springframework.context.ApplicationContext;
  */
 class ModelTest extends ProcessTestBase {
 
-  private static final Pattern BEAN = Pattern.compile("[$#]\\{\\s*([A-Za-z_]\\w*)(?:\\.(\\w+))?");
   private static final Pattern MODELER_DEFAULT_ID =
       Pattern.compile(
           "^(Activity|Event|Gateway|Flow|StartEvent|EndEvent|Task|Process|Decision)_[0-9a-z]{7}$");
 
-  /**
-   * Dates the flows compute from configuration (refund clocks, dunning's 72 hours and promises,
-   * follow-up slots, a complaint's 24 service hours) that timers and due dates read: variables, not
-   * beans.
-   */
-  private static final Set<String> CLOCK_VARIABLES =
-      Set.of(
-          "sellerAnswerDue",
-          "answerEscalateAt",
-          "disputeDue",
-          "disputeEscalateAt",
-          "refundFileableAt",
-          "returnAnswerDue",
-          "contactDue",
-          "autoCloseAt",
-          "promisedAt",
-          "followUpAt",
-          "followUpDue",
-          "complaintHandleDue");
-
-  private static final Set<String> BEAN_ATTRIBUTES =
-      Set.of("delegateExpression", "failedJobRetryTimeCycle", "dueDate", "followUpDate");
-
   @Autowired ApplicationContext context;
-  @Autowired Deadlines deadlines;
 
   static List<Path> files(String dir, String ext) throws IOException {
     try (Stream<Path> s = Files.walk(Path.of(dir))) {
@@ -136,13 +110,20 @@ class ModelTest extends ProcessTestBase {
     }
   }
 
+  /**
+   * The deployment guard's check, run on every model with the forms of {@code forms/}: every
+   * delegate expression names a bean of the application and every deadline a model reads is
+   * configured (and the guard's other checks pass). Timers read configuration, not literals.
+   */
   @Test
   void everyExpressionNamesAnExistingBeanOrDeadline() throws IOException {
+    Set<String> forms = formIds();
     List<String> problems = new ArrayList<>();
     for (Path f : files("bpmn", ".bpmn")) {
       BpmnModelInstance model = Bpmn.readModelFromFile(f.toFile());
-      List<String> expressions = new ArrayList<>();
-      collect(model.getDocument().getRootElement(), expressions);
+      for (String problem : DeploymentChecks.problems(context, model, forms)) {
+        problems.add(f + ": " + problem);
+      }
       for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
         for (var child :
             timer.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.Expression.class)) {
@@ -150,40 +131,10 @@ class ModelTest extends ProcessTestBase {
           if (!text.startsWith("${")) {
             problems.add(f + ": timer " + text + " is a literal, not configuration");
           }
-          expressions.add(text);
-        }
-      }
-      for (String e : expressions) {
-        Matcher m = BEAN.matcher(e);
-        while (m.find()) {
-          String bean = m.group(1);
-          if (CLOCK_VARIABLES.contains(bean)) {
-            continue;
-          }
-          if (!context.containsBean(bean)) {
-            problems.add(f + ": " + e + " names no bean '" + bean + "'");
-          } else if (bean.equals("deadlines")) {
-            // ${deadlines.refundReport} or ${deadlines.due('refundReport')}
-            Matcher call = Pattern.compile("due\\('(\\w+)'\\)").matcher(e.substring(m.start()));
-            String name = "due".equals(m.group(2)) && call.find() ? call.group(1) : m.group(2);
-            if (!deadlines.all().containsKey(name)) {
-              problems.add(f + ": " + e + " names no configured deadline '" + name + "'");
-            }
-          }
         }
       }
     }
-    assertThat(problems).isEmpty();
-  }
-
-  private static void collect(DomElement element, List<String> out) {
-    for (String attr : BEAN_ATTRIBUTES) {
-      String v = element.getAttribute("http://camunda.org/schema/1.0/bpmn", attr);
-      if (v != null) {
-        out.add(v);
-      }
-    }
-    element.getChildElements().forEach(c -> collect(c, out));
+    assertThat(problems).as("what the deployment guard would refuse").isEmpty();
   }
 
   @Test

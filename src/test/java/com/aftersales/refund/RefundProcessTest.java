@@ -107,6 +107,19 @@ class RefundProcessTest extends ProcessPathTest {
     runDueJobs(pi);
   }
 
+  /** Zhang San's refund account as the agent enters it, and whether it was checked with him. */
+  private static Map<String, Object> payee(String channel, String account, boolean confirmed) {
+    return vars(
+        "payeeChannel",
+        channel,
+        "payeeName",
+        "张三",
+        "payeeAccount",
+        account,
+        "accountConfirmed",
+        confirmed);
+  }
+
   private CaseRecord record(ProcessInstance pi) {
     return caseRepository.find(pi.getBusinessKey()).orElseThrow();
   }
@@ -273,12 +286,7 @@ class RefundProcessTest extends ProcessPathTest {
   void shouldRejectWithEvidenceAndRefundWhenTheBuyerFilesAgain() {
     String orderId = shippedOrder();
     ProcessInstance pi = open(orderId);
-    String interceptId = taskOf(pi, "userTask_interceptParcel").getId();
-    Assertions.assertThatThrownBy(
-            () ->
-                processEngine
-                    .getTaskService()
-                    .complete(interceptId, vars("interceptOutcome", "NOT_RECOVERABLE")))
+    assertRefused(pi, "userTask_interceptParcel", vars("interceptOutcome", "NOT_RECOVERABLE"))
         .hasMessageContaining("请填写拦截情况");
     complete(
         pi,
@@ -352,13 +360,10 @@ class RefundProcessTest extends ProcessPathTest {
             processEngine.getRuntimeService().getVariable(pi.getId(), "returnAddressText"))
         .asString()
         .contains("售后仓");
-    String shipmentId = taskOf(pi, "userTask_recordReturnShipment").getId();
-    Assertions.assertThatThrownBy(
-            () ->
-                processEngine
-                    .getTaskService()
-                    .complete(
-                        shipmentId, vars("returnCarrier", "圆通", "returnTrackingNumber", "不是单号")))
+    assertRefused(
+            pi,
+            "userTask_recordReturnShipment",
+            vars("returnCarrier", "圆通", "returnTrackingNumber", "不是单号"))
         .hasMessageContaining("格式不对");
     moveClock(Duration.ofDays(1));
     complete(
@@ -386,12 +391,7 @@ class RefundProcessTest extends ProcessPathTest {
         pi,
         "userTask_recordReturnShipment",
         vars("returnCarrier", "圆通速递", "returnTrackingNumber", "YT1234567891"));
-    String inspectId = taskOf(pi, "userTask_inspectRefundReturn").getId();
-    Assertions.assertThatThrownBy(
-            () ->
-                processEngine
-                    .getTaskService()
-                    .complete(inspectId, vars("inspectionResult", "FAILED")))
+    assertRefused(pi, "userTask_inspectRefundReturn", vars("inspectionResult", "FAILED"))
         .hasMessageContaining("请填写验货说明");
     complete(
         pi,
@@ -419,46 +419,13 @@ class RefundProcessTest extends ProcessPathTest {
     String orderId = orders.create("buyer_r", "40.00", 1);
     ProcessInstance pi = open(orderId, Map.of("refundAmount", 15.0));
     assertThat(pi).isWaitingAt("userTask_collectAccount");
-    String collectId = taskOf(pi, "userTask_collectAccount").getId();
-    var tasks = processEngine.getTaskService();
-    Assertions.assertThatThrownBy(
-            () ->
-                tasks.complete(
-                    collectId,
-                    vars(
-                        "payeeChannel", "ALIPAY",
-                        "payeeName", "张三",
-                        "payeeAccount", "12345",
-                        "accountConfirmed", true)))
+    assertRefused(pi, "userTask_collectAccount", payee("ALIPAY", "12345", true))
         .hasMessageContaining("支付宝账号应为 11 位手机号或邮箱");
-    Assertions.assertThatThrownBy(
-            () ->
-                tasks.complete(
-                    collectId,
-                    vars(
-                        "payeeChannel", "BANK_CARD",
-                        "payeeName", "张三",
-                        "payeeAccount", "6222020200112233445",
-                        "accountConfirmed", true)))
+    assertRefused(pi, "userTask_collectAccount", payee("BANK_CARD", "6222020200112233445", true))
         .hasMessageContaining("请填写开户银行");
-    Assertions.assertThatThrownBy(
-            () ->
-                tasks.complete(
-                    collectId,
-                    vars(
-                        "payeeChannel", "ALIPAY",
-                        "payeeName", "张三",
-                        "payeeAccount", "13800001234",
-                        "accountConfirmed", false)))
+    assertRefused(pi, "userTask_collectAccount", payee("ALIPAY", "13800001234", false))
         .hasMessageContaining("请先与买家核对收款账户");
-    complete(
-        pi,
-        "userTask_collectAccount",
-        vars(
-            "payeeChannel", "ALIPAY",
-            "payeeName", "张三",
-            "payeeAccount", "13800001234",
-            "accountConfirmed", true));
+    complete(pi, "userTask_collectAccount", payee("ALIPAY", "13800001234", true));
     runDueJobs(pi);
     Task transfer = taskOf(pi, "userTask_transferRefund");
     assertThat(transfer).hasCandidateGroup("finance");
@@ -507,11 +474,7 @@ class RefundProcessTest extends ProcessPathTest {
     Task approve = taskOf(pi, "userTask_approveRefund");
     assertThat(approve).hasCandidateGroup("supervisors");
     processEngine.getTaskService().setAssignee(approve.getId(), "supervisor");
-    Assertions.assertThatThrownBy(
-            () ->
-                processEngine
-                    .getTaskService()
-                    .complete(approve.getId(), vars("refundDecision", "AGREE")))
+    assertRefused(pi, "userTask_approveRefund", vars("refundDecision", "AGREE"))
         .hasMessageContaining("只有财务");
     Assertions.assertThat(orders.refunded(orderId)).isEqualByComparingTo("0");
     // a supervisor may reject with a reason

@@ -93,24 +93,20 @@ public final class CaseStarts {
 
   private String dunningCase() {
     LocalDate yesterday = dunning.yesterday();
-    String orderId = orders.create("tb_upgrade_dun", "88.00", 1);
-    jdbc.update(
-        "update shop_order set status = 'WAITING_PAYMENT', total_paid = 0, order_total = 88.00,"
-            + " paid_at = null, created_at = ? where order_id = ?",
-        yesterday.atTime(10, 0).atZone(SHANGHAI).toOffsetDateTime(),
-        orderId);
+    String orderId =
+        orders.unpaid(
+            "tb_upgrade_dun", yesterday.atTime(10, 0).atZone(SHANGHAI).toOffsetDateTime());
     dunning.run(yesterday);
     return rootOf("DUNNING-" + orderId);
   }
 
   private String followUpCall() {
     LocalDate day = followUps.today();
-    String orderId = orders.create("tb_upgrade_fu", "60.00", 1);
-    jdbc.update(
-        "update shop_order set status = 'SUCCEEDED', address = '浙江省 杭州市', signed_at = ?"
-            + " where order_id = ?",
-        day.minusDays(3).atTime(15, 0).atZone(SHANGHAI).toOffsetDateTime(),
-        orderId);
+    String orderId =
+        orders.signed(
+            "tb_upgrade_fu",
+            "浙江省 杭州市",
+            day.minusDays(3).atTime(15, 0).atZone(SHANGHAI).toOffsetDateTime());
     followUps.select(day);
     return rootOf("FOLLOWUP-RECEIVED-" + orderId);
   }

@@ -3,6 +3,8 @@ package com.aftersales.support;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -28,17 +30,29 @@ public final class Postgres {
     return server;
   }
 
-  /** Points the application at a fresh database on the server. */
-  public static void register(DynamicPropertyRegistry registry, String database) {
-    EmbeddedPostgres pg = server();
-    try (var c = pg.getPostgresDatabase().getConnection();
-        var s = c.createStatement()) {
+  /** Drops {@code database} if it is there and creates it empty, through {@code server}. */
+  public static void recreate(Connection server, String database) throws SQLException {
+    try (var s = server.createStatement()) {
       s.execute("drop database if exists " + database);
       s.execute("create database " + database);
-    } catch (java.sql.SQLException e) {
+    }
+  }
+
+  /** A fresh, empty database on the server: its JDBC URL. */
+  public static String freshDatabase(String database) {
+    EmbeddedPostgres pg = server();
+    try (var c = pg.getPostgresDatabase().getConnection()) {
+      recreate(c, database);
+    } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-    registry.add("spring.datasource.url", () -> pg.getJdbcUrl("postgres", database));
+    return pg.getJdbcUrl("postgres", database);
+  }
+
+  /** Points the application at a fresh database on the server. */
+  public static void register(DynamicPropertyRegistry registry, String database) {
+    String url = freshDatabase(database);
+    registry.add("spring.datasource.url", () -> url);
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "");
     registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");

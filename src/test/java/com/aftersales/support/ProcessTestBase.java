@@ -4,6 +4,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import com.aftersales.shop.ShopBackOffice;
 import java.util.Map;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -51,6 +53,23 @@ public abstract class ProcessTestBase {
     processEngine.getTaskService().complete(t.getId(), variables);
   }
 
+  /**
+   * Completing the open task at an activity with these values is refused: the assertion on what was
+   * thrown, e.g. {@code .hasMessageContaining("请填写…")}.
+   */
+  protected AbstractThrowableAssert<?, ? extends Throwable> assertRefused(
+      ProcessInstance pi, String taskKey, Map<String, Object> variables) {
+    String taskId = taskOf(pi, taskKey).getId();
+    return Assertions.assertThatThrownBy(
+        () -> processEngine.getTaskService().complete(taskId, variables));
+  }
+
+  /** Finance agrees to the refund the case waits for, and the refund's steps run. */
+  protected void financeAgrees(ProcessInstance pi) {
+    completeAs(pi, "userTask_approveRefund", "finance", ClaimSteps.agree());
+    runDueJobs(pi);
+  }
+
   /** The open task at an activity, searched in the case and in its reship/refund sub-flows. */
   protected Task taskOf(ProcessInstance pi, String taskKey) {
     return processEngine
@@ -65,22 +84,7 @@ public abstract class ProcessTestBase {
    * Executes every job of the case that is due now (async steps), repeatedly, until none is left.
    */
   protected void runDueJobs(ProcessInstance pi) {
-    for (int round = 0; round < 20; round++) {
-      var due =
-          processEngine
-              .getManagementService()
-              .createJobQuery()
-              .rootProcessInstanceId(pi.getId())
-              .messages()
-              .executable()
-              .list();
-      if (due.isEmpty()) {
-        return;
-      }
-      for (Job j : due) {
-        execute(j);
-      }
-    }
+    DueJobs.runMessages(processEngine.getManagementService(), pi.getId());
   }
 
   /** Moves the engine's clock (timers, due dates, deadlines) forward from where it stands. */
@@ -99,21 +103,7 @@ public abstract class ProcessTestBase {
    * is left.
    */
   protected void runDueTimers(ProcessInstance pi) {
-    for (int round = 0; round < 20; round++) {
-      var due =
-          processEngine
-              .getManagementService()
-              .createJobQuery()
-              .rootProcessInstanceId(pi.getId())
-              .executable()
-              .list();
-      if (due.isEmpty()) {
-        return;
-      }
-      for (Job j : due) {
-        execute(j);
-      }
-    }
+    DueJobs.runAllDue(processEngine.getManagementService(), pi.getId());
   }
 
   /** Fires the timer at a boundary event as if its deadline had passed. */

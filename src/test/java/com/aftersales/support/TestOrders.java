@@ -58,6 +58,67 @@ public class TestOrders {
     return id;
   }
 
+  /** An unpaid order of one item at 88 yuan, placed at {@code placedAt}: what dunning chases. */
+  public String unpaid(String buyerId, OffsetDateTime placedAt) {
+    String id = create(buyerId, "88.00", 1);
+    jdbc.update(
+        "update shop_order set status = 'WAITING_PAYMENT', total_paid = 0, order_total = 88.00,"
+            + " paid_at = null, created_at = ? where order_id = ?",
+        placedAt,
+        id);
+    return id;
+  }
+
+  /**
+   * An order of one item at 60 yuan the buyer signed for at {@code signedAt} at {@code address}.
+   */
+  public String signed(String buyerId, String address, OffsetDateTime signedAt) {
+    String id = create(buyerId, "60.00", 1);
+    jdbc.update(
+        "update shop_order set status = 'SUCCEEDED', address = ?, signed_at = ? where order_id = ?",
+        address,
+        signedAt,
+        id);
+    return id;
+  }
+
+  /**
+   * A shipped order {@code orderId} of one 40-yuan cup, paid five days ago and signed for
+   * yesterday, written as it is (the multi-node tests find their orders by the prefix of their
+   * ids).
+   */
+  public void insertShipped(String orderId, String buyerId) {
+    jdbc.update(
+        "insert into shop_order (order_id, buyer_id, item_title, quantity, item_price, total_paid,"
+            + " status, created_at, paid_at, signed_at) values (?,?,?,?,?,?,?,?,?,?)",
+        orderId,
+        buyerId,
+        "保温杯",
+        1,
+        40,
+        40,
+        "SHIPPED",
+        OffsetDateTime.now().minusDays(5),
+        OffsetDateTime.now().minusDays(5),
+        OffsetDateTime.now().minusDays(1));
+  }
+
+  /** An unpaid order {@code orderId} of one 40-yuan cup placed at {@code placedAt}, as it is. */
+  public void insertUnpaid(String orderId, String buyerId, OffsetDateTime placedAt) {
+    jdbc.update(
+        "insert into shop_order (order_id, buyer_id, item_title, quantity, item_price, total_paid,"
+            + " order_total, status, created_at) values (?,?,?,?,?,?,?,?,?)",
+        orderId,
+        buyerId,
+        "保温杯",
+        1,
+        40,
+        0,
+        40,
+        "WAITING_PAYMENT",
+        placedAt);
+  }
+
   public void status(String orderId, String status) {
     jdbc.update("update shop_order set status = ? where order_id = ?", status, orderId);
   }

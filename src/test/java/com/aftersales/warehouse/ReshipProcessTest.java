@@ -62,14 +62,10 @@ class ReshipProcessTest extends ProcessPathTest {
   @Test
   void shouldRefuseAMalformedTrackingNumber() {
     ProcessInstance pi = start();
-    String taskId = taskOf(pi, "userTask_shipReshipment").getId();
-    Assertions.assertThatThrownBy(
-            () ->
-                processEngine
-                    .getTaskService()
-                    .complete(
-                        taskId,
-                        vars("reshipCarrier", "顺丰", "reshipTrackingNumber", "SF 12'; drop")))
+    assertRefused(
+            pi,
+            "userTask_shipReshipment",
+            vars("reshipCarrier", "顺丰", "reshipTrackingNumber", "SF 12'; drop"))
         .hasMessageContaining("格式不对");
     assertThat(pi).isWaitingAt("userTask_shipReshipment");
   }
@@ -79,9 +75,7 @@ class ReshipProcessTest extends ProcessPathTest {
     ProcessInstance pi = start();
     complete(pi, "userTask_shipReshipment", shipped());
     runDueJobs(pi);
-    String taskId = taskOf(pi, "userTask_followReshipment").getId();
-    Assertions.assertThatThrownBy(
-            () -> processEngine.getTaskService().complete(taskId, vars("receivedConfirmed", false)))
+    assertRefused(pi, "userTask_followReshipment", vars("receivedConfirmed", false))
         .hasMessageContaining("确认收到补发商品后");
     fireTimer(pi, "timer_trackingReminder");
     assertThat(pi).isWaitingAt("userTask_followReshipment").hasPassed("endEvent_trackingReminded");
