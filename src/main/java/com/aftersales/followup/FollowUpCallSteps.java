@@ -199,7 +199,9 @@ class FollowUpCallSteps {
             + "）：问题 "
             + call.get(CallRecord.PROBLEM)
             + (call.get("note") == null ? "" : "；" + call.get("note"))
-            + (call.get(CallRecord.SUGGESTIONS) == null ? "" : "；买家建议：" + call.get(CallRecord.SUGGESTIONS));
+            + (call.get(CallRecord.SUGGESTIONS) == null
+                ? ""
+                : "；买家建议：" + call.get(CallRecord.SUGGESTIONS));
     CaseService.Opened opened =
         cases.open(route.name(), ORDER_ID.get(execution), BUYER_ID.get(execution), description);
     String routed = opened.record().caseId();
