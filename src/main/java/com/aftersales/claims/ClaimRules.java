@@ -1,6 +1,7 @@
 package com.aftersales.claims;
 
 import static com.aftersales.claims.ClaimVariables.*;
+import static com.aftersales.refund.RefundCallVariables.*;
 import static com.aftersales.warehouse.ReshipCallVariables.RESHIP_QUANTITY;
 
 import com.aftersales.base.InvalidInputException;

@@ -4,6 +4,7 @@ import static com.aftersales.cases.CaseVariables.*;
 import static com.aftersales.claims.ClaimVariables.*;
 import static com.aftersales.claims.DamageClaimVariables.*;
 import static com.aftersales.claims.WrongItemClaimVariables.*;
+import static com.aftersales.refund.RefundCallVariables.*;
 import static com.aftersales.warehouse.ReshipCallVariables.*;
 
 import com.aftersales.base.Inputs;

@@ -27,7 +27,6 @@ final class ClaimVariables {
   static final Variable<BigDecimal> OFFERED_COMPENSATION =
       Variable.money("offeredCompensation", "补偿金额");
   static final Variable<BigDecimal> DISCOUNT_AMOUNT = Variable.money("discountAmount", "补差价金额");
-  static final Variable<BigDecimal> REFUND_AMOUNT = Variable.money("refundAmount", "退款金额");
   static final Variable<String> RESOLUTION_NOTE = Variable.text("resolutionNote", "协商记录");
   static final Variable<Boolean> NEEDS_APPROVAL = Variable.flag("needsApproval");
 
@@ -36,9 +35,6 @@ final class ClaimVariables {
   static final Variable<String> APPROVAL_NOTE = Variable.text("approvalNote", "审批意见");
 
   // handed to the called refund (with refundAmount and the case variables), and its answer
-  static final Variable<String> REFUND_KIND = Variable.text("refundKind");
-  static final Variable<String> REFUND_REASON = Variable.text("refundReason");
-  static final Variable<String> REFUND_OUTCOME = Variable.text("refundOutcome");
 
   private ClaimVariables() {}
 }

@@ -3,6 +3,7 @@ package com.aftersales.claims;
 import com.aftersales.base.ProcessVariables;
 import com.aftersales.base.Variable;
 import com.aftersales.cases.CaseVariables;
+import com.aftersales.refund.RefundCallVariables;
 import com.aftersales.warehouse.ReshipCallVariables;
 import java.math.BigDecimal;
 
@@ -57,7 +58,8 @@ final class DamageClaimVariables {
           DamageClaimVariables.class,
           ClaimVariables.class,
           ReshipCallVariables.class,
-          CaseVariables.class);
+          CaseVariables.class,
+          RefundCallVariables.class);
 
   private DamageClaimVariables() {}
 }

@@ -3,6 +3,7 @@ package com.aftersales.claims;
 import com.aftersales.base.ProcessVariables;
 import com.aftersales.base.Variable;
 import com.aftersales.cases.CaseVariables;
+import com.aftersales.refund.RefundCallVariables;
 import com.aftersales.warehouse.ReshipCallVariables;
 
 /** {@code bpmn/wrong-item-claim.bpmn}: its key, the decision it calls, and its own variables. */
@@ -33,7 +34,8 @@ final class WrongItemClaimVariables {
           WrongItemClaimVariables.class,
           ClaimVariables.class,
           ReshipCallVariables.class,
-          CaseVariables.class);
+          CaseVariables.class,
+          RefundCallVariables.class);
 
   private WrongItemClaimVariables() {}
 }

@@ -37,15 +37,16 @@ final class RefundVariables {
   static final String IGNORED_EVENT_STEP = "refundEvent";
 
   // the request (open-refund, or passed in by the calling case)
-  static final Variable<BigDecimal> REFUND_AMOUNT = Variable.money("refundAmount", "退款金额");
+  static final Variable<BigDecimal> REFUND_AMOUNT = RefundCallVariables.REFUND_AMOUNT;
 
   /** REFUND when opened on its own; callers pass their own kind (RETURN, COMPENSATION, ...). */
-  static final Variable<String> REFUND_KIND = Variable.text("refundKind", "类型");
+  static final Variable<String> REFUND_KIND = RefundCallVariables.REFUND_KIND;
 
-  static final Variable<String> REFUND_REASON = Variable.text("refundReason", "退款原因");
+  static final Variable<String> REFUND_REASON = RefundCallVariables.REFUND_REASON;
   static final Variable<Boolean> RETURN_REQUIRED = Variable.flag("returnRequired", "需要买家退货");
 
-  // what the refund ended with (refundOutcome goes back to the calling case)
+  // what the refund ended with (refundOutcome goes back to the calling case, which reads it as
+  // the text RefundCallVariables.REFUND_OUTCOME)
   static final Variable<Outcome> REFUND_OUTCOME =
       Variable.choice("refundOutcome", "退款结果", Outcome.class);
   static final Variable<Settlement> REFUND_SETTLEMENT =

@@ -1,5 +1,6 @@
 package com.aftersales.returns;
 
+import static com.aftersales.refund.RefundCallVariables.*;
 import static com.aftersales.returns.ExchangeVariables.*;
 import static com.aftersales.returns.ReturnFlowVariables.*;
 

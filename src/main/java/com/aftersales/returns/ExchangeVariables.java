@@ -3,6 +3,7 @@ package com.aftersales.returns;
 import com.aftersales.base.ProcessVariables;
 import com.aftersales.base.Variable;
 import com.aftersales.cases.CaseVariables;
+import com.aftersales.refund.RefundCallVariables;
 import java.math.BigDecimal;
 
 /**
@@ -42,7 +43,11 @@ final class ExchangeVariables {
 
   static final ProcessVariables PROCESS =
       ProcessVariables.of(
-          PROCESS_KEY, ExchangeVariables.class, ReturnFlowVariables.class, CaseVariables.class);
+          PROCESS_KEY,
+          ExchangeVariables.class,
+          ReturnFlowVariables.class,
+          CaseVariables.class,
+          RefundCallVariables.class);
 
   private ExchangeVariables() {}
 }

@@ -54,10 +54,6 @@ final class ReturnFlowVariables {
   static final Variable<BigDecimal> LOSS_AMOUNT = Variable.money("lossAmount", "快递损失金额");
 
   // handed to the refund (camunda:in) and back (camunda:out)
-  static final Variable<BigDecimal> REFUND_AMOUNT = Variable.money("refundAmount", "退款金额");
-  static final Variable<String> REFUND_KIND = Variable.text("refundKind");
-  static final Variable<String> REFUND_REASON = Variable.text("refundReason");
-  static final Variable<String> REFUND_OUTCOME = Variable.text("refundOutcome");
 
   private ReturnFlowVariables() {}
 }

@@ -3,6 +3,7 @@ package com.aftersales.returns;
 import com.aftersales.base.ProcessVariables;
 import com.aftersales.base.Variable;
 import com.aftersales.cases.CaseVariables;
+import com.aftersales.refund.RefundCallVariables;
 import com.aftersales.returns.Retention.RetentionOffer;
 import com.aftersales.returns.Retention.RetentionOutcome;
 import java.math.BigDecimal;
@@ -30,7 +31,11 @@ final class ReturnVariables {
 
   static final ProcessVariables PROCESS =
       ProcessVariables.of(
-          PROCESS_KEY, ReturnVariables.class, ReturnFlowVariables.class, CaseVariables.class);
+          PROCESS_KEY,
+          ReturnVariables.class,
+          ReturnFlowVariables.class,
+          CaseVariables.class,
+          RefundCallVariables.class);
 
   private ReturnVariables() {}
 }

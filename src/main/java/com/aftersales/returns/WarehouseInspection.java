@@ -2,6 +2,7 @@ package com.aftersales.returns;
 
 import static com.aftersales.cases.CaseVariables.ITEM_TITLE;
 import static com.aftersales.cases.CaseVariables.ORDER_ID;
+import static com.aftersales.refund.RefundCallVariables.*;
 import static com.aftersales.returns.ReturnFlowVariables.*;
 
 import com.aftersales.base.Inputs;
