@@ -157,14 +157,24 @@ class DeploymentBadInputTest extends BadInputSuite {
             400,
             "setup.exe"),
         row("a script", "owner", only("deploy.sh", "rm -rf /"), 400, "deploy.sh：不能部署这种文件"),
-        row("deployed by an agent", "agent1", reship(s -> s.replace("（补发）", "（补发4）")), 403, ""),
+        row(
+            "deployed by an agent",
+            "agent1",
+            reship(s -> s.replace("（补发）", "（补发4）")),
+            403,
+            "没有权限执行此操作"),
         row(
             "deployed by a supervisor",
             "supervisor",
             reship(s -> s.replace("（补发）", "（补发5）")),
             403,
-            ""),
-        row("deployed by finance", "finance", reship(s -> s.replace("（补发）", "（补发6）")), 403, ""));
+            "没有权限执行此操作"),
+        row(
+            "deployed by finance",
+            "finance",
+            reship(s -> s.replace("（补发）", "（补发6）")),
+            403,
+            "没有权限执行此操作"));
   }
 
   private List<String> deploymentIds() {
