@@ -32,7 +32,7 @@ public final class Money {
       throw new InvalidInputException(field, label + "不能为负数");
     }
     if (amount.compareTo(MAX) > 0) {
-      throw new InvalidInputException(field, label + "金额过大，请核对");
+      throw new InvalidInputException(field, label + (label.endsWith("金额") ? "" : "金额") + "过大，请核对");
     }
     if (amount.stripTrailingZeros().scale() > 2) {
       throw new InvalidInputException(field, label + "最多保留两位小数（角、分）");

@@ -43,6 +43,12 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
   private static final Pattern BEAN =
       Pattern.compile("[$#]\\{\\s*([A-Za-z_]\\w*)(?:\\.(\\w+))?(?:\\('(\\w+)'\\))?");
 
+  /** What a deployment may hold: models, decision tables, forms and the diagrams' pictures. */
+  private static final Pattern DEPLOYABLE =
+      Pattern.compile(
+          "\\.(bpmn|bpmn20\\.xml|dmn|dmn11\\.xml|form|png|svg|jpg|jpeg|gif)$",
+          Pattern.CASE_INSENSITIVE);
+
   private final ApplicationContext context;
   private final Deadlines deadlines;
   private final ObjectMapper json = new ObjectMapper();
@@ -86,6 +92,8 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
           }
           refuse(r.getName() + " 不是有效的 BPMN 文件：" + cause.getMessage());
         }
+      } else if (!DEPLOYABLE.matcher(r.getName()).find()) {
+        refuse(r.getName() + "：不能部署这种文件，只能部署流程（.bpmn）、决策表（.dmn）、表单（.form）和流程图片");
       }
     }
     List<String> problems = new ArrayList<>();

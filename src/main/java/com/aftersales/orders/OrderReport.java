@@ -217,7 +217,8 @@ final class OrderReport {
         throw new RowProblem(orderId, label + " “" + abbreviate(raw) + "” 不合理");
       }
       return amount.setScale(2, RoundingMode.HALF_UP);
-    } catch (NumberFormatException e) {
+    } catch (NumberFormatException | ArithmeticException e) {
+      // ArithmeticException: an exponent like 1E-999999999 that no amount of fen can hold
       throw new RowProblem(orderId, label + " “" + abbreviate(raw) + "” 不是金额");
     }
   }

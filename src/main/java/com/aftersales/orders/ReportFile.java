@@ -127,11 +127,19 @@ final class ReportFile {
         }
         handler.row(line, cells);
       }
-    } catch (java.io.UncheckedIOException e) {
-      throw new NotAnOrderReportException("无法读取这个 CSV 文件：" + e.getCause().getMessage());
-    } catch (IllegalStateException e) {
-      throw new NotAnOrderReportException("CSV 格式有误（引号不成对？）：" + e.getMessage());
+    } catch (java.io.UncheckedIOException | IllegalStateException e) {
+      throw new NotAnOrderReportException(csvProblem(e));
     }
+  }
+
+  /** The CSV parser's complaint (English, with a line number) as the clerk should read it. */
+  static String csvProblem(RuntimeException e) {
+    String detail =
+        String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+    java.util.regex.Matcher line = java.util.regex.Pattern.compile("line:? (\\d+)").matcher(detail);
+    return "CSV 格式有误："
+        + (line.find() ? "第 " + line.group(1) + " 行附近" : "")
+        + "引号不成对，或引号后面紧跟了别的字符。请在 Excel 里打开这个文件，另存为 CSV 后再导入";
   }
 
   /**

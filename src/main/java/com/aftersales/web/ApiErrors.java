@@ -61,6 +61,38 @@ class ApiErrors {
         HttpStatus.BAD_REQUEST, "请求格式有误", "请求内容不是有效的 JSON，或字段类型不对（例如金额应为数字、文字应加引号）", "unreadable");
   }
 
+  @ExceptionHandler(
+      org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+  ProblemDetail wrongType(
+      org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e) {
+    Class<?> type = e.getRequiredType();
+    String expected =
+        type == int.class || type == long.class || type == Integer.class || type == Long.class
+            ? "应为整数"
+            : type == boolean.class || type == Boolean.class ? "只能是 true 或 false" : "格式不对";
+    ProblemDetail p =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "输入有误",
+            "参数 " + e.getName() + " 的值 “" + e.getValue() + "” " + expected,
+            "invalid-input");
+    p.setProperty("field", e.getName());
+    return p;
+  }
+
+  @ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)
+  ProblemDetail missingParameter(
+      org.springframework.web.bind.MissingServletRequestParameterException e) {
+    ProblemDetail p =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "输入有误",
+            "缺少参数 " + e.getParameterName() + "，请填写后再提交",
+            "invalid-input");
+    p.setProperty("field", e.getParameterName());
+    return p;
+  }
+
   @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
   ProblemDetail tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
     ProblemDetail p =

@@ -14,22 +14,22 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** A user talking to the running application over HTTP, as Tasklist or a script would. */
-final class Rest {
+public final class Rest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final TestRestTemplate http;
   final String user;
 
-  Rest(TestRestTemplate http, String user, String password) {
+  public Rest(TestRestTemplate http, String user, String password) {
     this.http = user == null ? http : http.withBasicAuth(user, password);
     this.user = user;
   }
 
-  ResponseEntity<String> get(String path) {
+  public ResponseEntity<String> get(String path) {
     return http.getForEntity(path, String.class);
   }
 
-  ResponseEntity<String> post(String path, Object body) {
+  public ResponseEntity<String> post(String path, Object body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     String json;
@@ -41,8 +41,15 @@ final class Rest {
     return http.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), String.class);
   }
 
+  /** Any method with an optional JSON body (PUT, DELETE, …). */
+  public ResponseEntity<String> send(HttpMethod method, String path, String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+  }
+
   /** A multipart upload of one file, as a browser's file input sends it. */
-  ResponseEntity<String> upload(String path, String fileName, byte[] content) {
+  public ResponseEntity<String> upload(String path, String fileName, byte[] content) {
     org.springframework.util.LinkedMultiValueMap<String, Object> form =
         new org.springframework.util.LinkedMultiValueMap<>();
     form.add(
@@ -62,7 +69,7 @@ final class Rest {
     return http.getForEntity(path, byte[].class);
   }
 
-  JsonNode json(ResponseEntity<String> response) {
+  public JsonNode json(ResponseEntity<String> response) {
     try {
       return JSON.readTree(response.getBody());
     } catch (Exception e) {
@@ -71,7 +78,7 @@ final class Rest {
   }
 
   /** The one open task at an activity of a case, as this user sees it. */
-  String task(String caseId, String taskKey) {
+  public String task(String caseId, String taskKey) {
     ResponseEntity<String> r =
         get(
             "/engine-rest/task?processInstanceBusinessKey="
@@ -85,7 +92,7 @@ final class Rest {
   }
 
   /** Claims a task for {@code userId}: the answer's status. */
-  int claim(String taskId, String userId) {
+  public int claim(String taskId, String userId) {
     return post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", userId))
         .getStatusCode()
         .value();
@@ -99,14 +106,14 @@ final class Rest {
   }
 
   /** Claims and completes a task through /engine-rest with the given form values. */
-  ResponseEntity<String> claimAndComplete(String taskId, Object... keyValues) {
+  public ResponseEntity<String> claimAndComplete(String taskId, Object... keyValues) {
     ResponseEntity<String> claim =
         post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", user));
     assertThat(claim.getStatusCode().value()).as(claim.getBody()).isEqualTo(204);
     return complete(taskId, keyValues);
   }
 
-  ResponseEntity<String> complete(String taskId, Object... keyValues) {
+  public ResponseEntity<String> complete(String taskId, Object... keyValues) {
     Map<String, Object> variables = new LinkedHashMap<>();
     for (int i = 0; i < keyValues.length; i += 2) {
       variables.put((String) keyValues[i], Map.of("value", keyValues[i + 1]));
