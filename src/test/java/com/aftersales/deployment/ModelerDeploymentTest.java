@@ -25,6 +25,7 @@ class ModelerDeploymentTest extends ProcessTestBase {
 
   @Autowired TestRestTemplate http;
   @Autowired org.springframework.context.ApplicationContext applicationContext;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private static String reship() throws Exception {
     return Files.readString(Path.of("bpmn/reship.bpmn"));
@@ -225,10 +226,25 @@ class ModelerDeploymentTest extends ProcessTestBase {
                 .endEvent()
                 .done())
         .deploy();
-    var pi = processEngine.getRuntimeService().startProcessInstanceByKey("formless", "FORMLESS-1");
-    complete(pi, "userTask_call", java.util.Map.of("note", "已联系"));
-    complete(pi, "userTask_embedded", java.util.Map.of());
+    String caseId = "FORMLESS-" + System.nanoTime();
+    var pi = processEngine.getRuntimeService().startProcessInstanceByKey("formless", caseId);
+    completeAs(pi, "userTask_call", "agent1", java.util.Map.of("note", "已联系"));
+    completeAs(pi, "userTask_embedded", "agent2", java.util.Map.of());
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi).isEnded();
+    // each completed step is on the case's timeline: who did it, without decisions (no form)
+    var rows =
+        jdbc.queryForList(
+            "select step, step_name, actor, detail from case_event where case_id = ? order by id",
+            caseId);
+    assertThat(rows)
+        .extracting(r -> r.get("step"), r -> r.get("step_name"), r -> r.get("actor"))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("userTask_call", "电话确认", "agent1"),
+            org.assertj.core.groups.Tuple.tuple(
+                "userTask_embedded", "userTask_embedded", "agent2"));
+    assertThat(rows)
+        .extracting(r -> (String) r.get("detail"))
+        .allMatch(d -> d == null || d.isEmpty());
   }
 
   @Test

@@ -25,6 +25,7 @@ public class OrderImportTest extends ProcessTestBase {
 
   @Autowired OrderImporter importer;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.springframework.context.ApplicationContext applicationContext;
 
   /** A fresh 18-digit order number, like the platform's. */
   public static String orderNo() {
@@ -249,9 +250,60 @@ public class OrderImportTest extends ProcessTestBase {
               "2026-11-21 " + String.format("%02d:%02d:00", i % 24, i % 60)));
     }
     byte[] file = csv(NEW_HEADINGS, lines, StandardCharsets.UTF_8, true);
-    OrderImporter.Started started =
-        importer.start(new ByteArrayInputStream(file), "big.csv", "agent1");
-    started.done().get();
+    // The importer as the application wires it, with its record of progress watched: each time a
+    // batch is about to be recorded, a clerk asks for the status from another connection.
+    List<Integer> written = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    var clerk = java.util.concurrent.Executors.newSingleThreadExecutor();
+    var background = java.util.concurrent.Executors.newSingleThreadExecutor();
+    ImportRecords watched =
+        new ImportRecords(jdbc) {
+          @Override
+          void progress(
+              String id,
+              int rowsRead,
+              int created,
+              int updated,
+              int unchanged,
+              int failed,
+              OffsetDateTime now) {
+            try {
+              OrderImporter.Status asked = clerk.submit(() -> status(id)).get();
+              seen.add(asked.status() + " " + asked.rowsRead());
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+            written.add(rowsRead);
+            super.progress(id, rowsRead, created, updated, unchanged, failed, now);
+          }
+        };
+    OrderImporter watchedImporter =
+        new OrderImporter(
+            watched,
+            applicationContext.getBean(com.aftersales.shop.LocalOrderBook.class),
+            applicationContext.getBean(
+                org.springframework.transaction.PlatformTransactionManager.class),
+            processEngine.getRuntimeService(),
+            background,
+            applicationContext.getBean(java.time.Clock.class),
+            applicationContext.getBean(ImportLimits.class));
+    OrderImporter.Started started;
+    try {
+      started = watchedImporter.start(new ByteArrayInputStream(file), "big.csv", "agent1");
+      started.done().get(5, java.util.concurrent.TimeUnit.MINUTES);
+    } finally {
+      clerk.shutdownNow();
+      background.shutdownNow();
+    }
+    // one record per batch of OrderImporter.BATCH rows, and the clerk saw each previous one
+    List<Integer> steps = new ArrayList<>();
+    List<String> running = new ArrayList<>();
+    for (int read = OrderImporter.BATCH; read <= 10_000; read += OrderImporter.BATCH) {
+      steps.add(read);
+      running.add("RUNNING " + (read - OrderImporter.BATCH));
+    }
+    assertThat(written).containsExactlyElementsOf(steps);
+    assertThat(seen).containsExactlyElementsOf(running);
     OrderImporter.Status status = importer.status(started.id());
     assertThat(status.status()).isEqualTo("DONE");
     assertThat(status.rowsRead()).isEqualTo(10_000);

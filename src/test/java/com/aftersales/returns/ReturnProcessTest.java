@@ -228,15 +228,7 @@ class ReturnProcessTest extends ProcessPathTest {
   void shouldRefuseAnAllergyReturnWithTheReasonShown() {
     ProcessInstance pi = open();
     assess(pi, "BUYER_ALLERGY", "RECEIVED");
-    assertThat(pi)
-        .isWaitingAt("userTask_explainRefusal")
-        .variables()
-        .containsEntry("returnAllowed", false);
-    Assertions.assertThat(
-            (String) processEngine.getRuntimeService().getVariable(pi.getId(), "refusalReason"))
-        .contains("过敏");
-    completeAs(pi, "userTask_explainRefusal", "agent1", vars("explanation", "已说明过敏属个人体质原因"));
-    assertThat(pi).isEnded().hasPassed("endEvent_refused");
+    assertRefusedPath(pi, "过敏");
   }
 
   @Test
@@ -244,10 +236,7 @@ class ReturnProcessTest extends ProcessPathTest {
     ProcessInstance pi = open();
     orders.signedAt(orderOf(pi), OffsetDateTime.now(SHANGHAI).minusDays(9));
     assess(pi, "BUYER_NO_REASON", "RECEIVED");
-    assertThat(pi).isWaitingAt("userTask_explainRefusal");
-    Assertions.assertThat(
-            (String) processEngine.getRuntimeService().getVariable(pi.getId(), "refusalReason"))
-        .contains("已超过七天无理由退货期限");
+    assertRefusedPath(pi, "已超过七天无理由退货期限");
   }
 
   @Test
@@ -256,9 +245,32 @@ class ReturnProcessTest extends ProcessPathTest {
     orders.title(orderOf(pi), "定制刻字保温杯");
     orders.policy("定制刻字保温杯", "CUSTOM_MADE", false);
     assess(pi, "BUYER_NO_REASON", "RECEIVED");
+    assertRefusedPath(pi, "定制商品不适用七天无理由退货");
+  }
+
+  /**
+   * The case took the refusal path: the agent explains the reason shown, and the case ends refused
+   * without an offer to keep the sale, a return address or a refund.
+   */
+  private void assertRefusedPath(ProcessInstance pi, String reason) {
+    assertThat(pi)
+        .isWaitingAt("userTask_explainRefusal")
+        .hasPassed("userTask_assessReturn", "gateway_returnAllowed")
+        .hasNotPassed("userTask_retainBuyer", "gateway_receiptState")
+        .variables()
+        .containsEntry("returnAllowed", false);
     Assertions.assertThat(
             (String) processEngine.getRuntimeService().getVariable(pi.getId(), "refusalReason"))
-        .contains("定制商品不适用七天无理由退货");
+        .contains(reason);
+    completeAs(pi, "userTask_explainRefusal", "agent1", vars("explanation", "已向买家说明"));
+    assertThat(pi)
+        .isEnded()
+        .hasPassed("userTask_explainRefusal", "endEvent_refused")
+        .hasNotPassed(
+            "userTask_retainBuyer",
+            "serviceTask_sendReturnAddress",
+            "callActivity_refundUnshipped",
+            "endEvent_retained");
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.aftersales.cases.CaseService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -23,6 +24,11 @@ public abstract class ProcessPathTest extends ProcessTestBase {
 
   protected ProcessPathTest(String processKey) {
     this.coverage = new FlowNodeCoverage(processKey);
+  }
+
+  @BeforeAll
+  void noteEarlierInstances(@Autowired ProcessEngine engine) {
+    coverage.begin(engine);
   }
 
   @AfterAll
