@@ -191,6 +191,12 @@ public class RefundDesk {
         if (attempt >= 2) {
           return false;
         }
+      } catch (RuntimeException moved) {
+        // the other request moved the case while this correlation read it (the engine then fails
+        // on the execution it had found): look again, and find nothing left waiting for the event
+        if (attempt >= 2) {
+          throw moved;
+        }
       }
     }
   }

@@ -47,8 +47,12 @@ class TaskErrorMessageFilter {
                 if (wrapper.getStatus() == HttpServletResponse.SC_BAD_REQUEST) {
                   cleaned = PREFIX.matcher(body).replaceFirst("\"message\":\"");
                 } else if (wrapper.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR
-                    && body.contains("Cannot find task with id")) {
-                  // completed by someone else a moment ago, or never existed: not a server fault
+                    && (body.contains("Cannot find task with id")
+                        || body.contains("OptimisticLockingException")
+                        || body.contains("updated by another transaction concurrently"))) {
+                  // completed by someone else a moment ago (or at the same moment: the engine's
+                  // optimistic lock rolled this completion back whole), or never existed: not a
+                  // server fault
                   wrapper.setStatus(HttpServletResponse.SC_NOT_FOUND);
                   cleaned = "{\"type\":\"NotFoundException\",\"message\":\"任务不存在或已被他人处理，请刷新任务列表\"}";
                 }
