@@ -51,6 +51,9 @@ public class Handover {
       String toShift,
       String note) {}
 
+  /** The most agents one handover takes (a team is far smaller; a longer list is a mistake). */
+  static final int MAX_AGENTS = 100;
+
   /** One task's result. */
   public record TaskResult(
       String taskId,
@@ -274,6 +277,9 @@ public class Handover {
 
   private Set<String> outgoing(Request request) {
     Set<String> from = new LinkedHashSet<>();
+    if (request.fromAgents() != null && request.fromAgents().size() > MAX_AGENTS) {
+      throw new InvalidInputException("fromAgents", "一次最多交接 " + MAX_AGENTS + " 位客服的工作，请分批交接");
+    }
     if (request.fromAgents() != null) {
       request.fromAgents().stream()
           .filter(a -> a != null && !a.isBlank())

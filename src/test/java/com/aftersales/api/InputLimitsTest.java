@@ -271,4 +271,28 @@ class InputLimitsTest extends ProcessTestBase {
     assertThat(answer.getStatusCode().value()).isEqualTo(413);
     assertThat(answer.getBody()).contains("\"field\":\"file\"").contains("300 行的上限");
   }
+
+  @Test
+  void aRequestBodyBeyondTheLimitIsAnswered413BeforeItIsRead() {
+    Rest supervisor = new Rest(http, "supervisor", "demo");
+    String huge = "{\"fromAgents\":[\"" + "a".repeat(2 * 1024 * 1024) + "\"],\"target\":\"POOL\"}";
+    var answer = supervisor.post("/api/shifts/handover", huge);
+    assertThat(answer.getStatusCode().value()).isEqualTo(413);
+    assertThat(answer.getBody()).contains("KB 的上限").contains("\"field\":\"body\"");
+  }
+
+  @Test
+  void aHandoverOfMoreAgentsThanATeamHasIsRefused() {
+    Rest supervisor = new Rest(http, "supervisor", "demo");
+    StringBuilder agents = new StringBuilder();
+    for (int i = 0; i < 101; i++) {
+      agents.append(i == 0 ? "" : ",").append("\"agent").append(i).append("\"");
+    }
+    var answer =
+        supervisor.post(
+            "/api/shifts/handover",
+            "{\"fromAgents\":[" + agents + "],\"target\":\"POOL\",\"note\":\"交班\"}");
+    assertThat(answer.getStatusCode().value()).isEqualTo(400);
+    assertThat(answer.getBody()).contains("一次最多交接 100 位客服");
+  }
 }
