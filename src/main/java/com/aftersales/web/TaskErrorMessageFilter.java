@@ -25,7 +25,8 @@ class TaskErrorMessageFilter {
       Pattern.compile("\"message\":\"Cannot (?:submit task form|complete task) [0-9a-fA-F-]+: ");
 
   @Bean
-  FilterRegistrationBean<OncePerRequestFilter> taskErrorMessages() {
+  FilterRegistrationBean<OncePerRequestFilter> taskErrorMessages(
+      org.camunda.bpm.engine.TaskService tasks, org.camunda.bpm.engine.IdentityService identity) {
     FilterRegistrationBean<OncePerRequestFilter> registration =
         new FilterRegistrationBean<>(
             new OncePerRequestFilter() {
@@ -56,6 +57,13 @@ class TaskErrorMessageFilter {
                   wrapper.setStatus(HttpServletResponse.SC_NOT_FOUND);
                   cleaned = "{\"type\":\"NotFoundException\",\"message\":\"任务不存在或已被他人处理，请刷新任务列表\"}";
                 }
+                if (wrapper.getStatus() == HttpServletResponse.SC_FORBIDDEN
+                    && taskGone(tasks, identity, uri)) {
+                  // completed by someone else at the same moment: the task's authorizations went
+                  // with it, so the engine refused before it found the task gone
+                  wrapper.setStatus(HttpServletResponse.SC_NOT_FOUND);
+                  cleaned = "{\"type\":\"NotFoundException\",\"message\":\"任务不存在或已被他人处理，请刷新任务列表\"}";
+                }
                 if (!cleaned.equals(body)) {
                   wrapper.resetBuffer();
                   wrapper.getOutputStream().write(cleaned.getBytes(StandardCharsets.UTF_8));
@@ -68,4 +76,17 @@ class TaskErrorMessageFilter {
     registration.setOrder(0);
     return registration;
   }
+
+  /** Whether the task a completion names no longer exists (looked up as the system). */
+  private static boolean taskGone(
+      org.camunda.bpm.engine.TaskService tasks,
+      org.camunda.bpm.engine.IdentityService identity,
+      String uri) {
+    java.util.regex.Matcher m = TASK_ID.matcher(uri);
+    return m.find()
+        && com.aftersales.base.Access.asSystem(
+            identity, () -> tasks.createTaskQuery().taskId(m.group(1)).count() == 0);
+  }
+
+  private static final Pattern TASK_ID = Pattern.compile("/task/([^/]+)/(?:submit-form|complete)");
 }
