@@ -168,36 +168,28 @@ abstract class ApiScenarios {
     Rest agent = as("agent1");
     String task = agent.task(caseId, "userTask_collectEvidence");
     agent.claim(task, "agent1");
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-    // both requests leave at the same instant: neither thread sends before the other is ready
-    var together = new java.util.concurrent.CyclicBarrier(2);
-    try {
-      java.util.concurrent.Callable<ResponseEntity<String>> complete =
-          () -> {
-            together.await(10, java.util.concurrent.TimeUnit.SECONDS);
-            return agent.complete(
-                task, "photoCount", 3, "waybillPhotoReceived", true, "evidenceDescription", "两次提交");
-          };
-      var a = pool.submit(complete);
-      var b = pool.submit(complete);
-      List<ResponseEntity<String>> answers =
-          List.of(
-              a.get(1, java.util.concurrent.TimeUnit.MINUTES),
-              b.get(1, java.util.concurrent.TimeUnit.MINUTES));
-      assertThat(answers)
-          .as("exactly one completion wins: %s", answers)
-          .filteredOn(r -> r.getStatusCode().value() == 204)
-          .hasSize(1);
-      // The loser is answered 404 in the clerk's words: it either found the task gone or lost the
-      // engine's optimistic lock at the same instant (rolled back whole either way).
-      assertThat(answers)
-          .as("the other completion is answered 404: %s", answers)
-          .filteredOn(r -> r.getStatusCode().value() == 404)
-          .hasSize(1)
-          .allSatisfy(r -> assertThat(agent.json(r).path("message").asText()).isEqualTo(GONE));
-    } finally {
-      pool.shutdown();
-    }
+    List<ResponseEntity<String>> answers =
+        twiceAtOnce(
+            () ->
+                agent.complete(
+                    task,
+                    "photoCount",
+                    3,
+                    "waybillPhotoReceived",
+                    true,
+                    "evidenceDescription",
+                    "两次提交"));
+    assertThat(answers)
+        .as("exactly one completion wins: %s", answers)
+        .filteredOn(r -> r.getStatusCode().value() == 204)
+        .hasSize(1);
+    // The loser is answered 404 in the clerk's words: it either found the task gone or lost the
+    // engine's optimistic lock at the same instant (rolled back whole either way).
+    assertThat(answers)
+        .as("the other completion is answered 404: %s", answers)
+        .filteredOn(r -> r.getStatusCode().value() == 404)
+        .hasSize(1)
+        .allSatisfy(r -> assertThat(agent.json(r).path("message").asText()).isEqualTo(GONE));
     // a completion arriving after the winner's is answered 404, in the clerk's words
     ResponseEntity<String> late =
         agent.complete(task, "photoCount", 3, "waybillPhotoReceived", true);
@@ -685,34 +677,19 @@ abstract class ApiScenarios {
     admin().runJobs(disputedCase);
     Map<String, String> dispute = Map.of("orderId", disputed, "type", "DISPUTED");
     // the back office sends the same dispute twice at the same instant: it is applied once
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-    var together = new java.util.concurrent.CyclicBarrier(2);
-    try {
-      java.util.concurrent.Callable<ResponseEntity<String>> send =
-          () -> {
-            together.await(10, java.util.concurrent.TimeUnit.SECONDS);
-            return backOffice.post("/api/refunds/events", dispute);
-          };
-      var a = pool.submit(send);
-      var b = pool.submit(send);
-      List<ResponseEntity<String>> answers =
-          List.of(
-              a.get(1, java.util.concurrent.TimeUnit.MINUTES),
-              b.get(1, java.util.concurrent.TimeUnit.MINUTES));
-      assertThat(answers)
-          .as("the dispute is applied exactly once: %s", answers)
-          .filteredOn(r -> r.getStatusCode().value() == 200)
-          .extracting(r -> backOffice.json(r).path("outcome").asText())
-          .containsOnlyOnce("APPLIED");
-      // The other is answered IGNORED, also when it read the case before the first one moved it.
-      assertThat(answers)
-          .as("the repeat is ignored: %s", answers)
-          .allSatisfy(r -> assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(200))
-          .extracting(r -> backOffice.json(r).path("outcome").asText())
-          .containsExactlyInAnyOrder("APPLIED", "IGNORED");
-    } finally {
-      pool.shutdown();
-    }
+    List<ResponseEntity<String>> answers =
+        twiceAtOnce(() -> backOffice.post("/api/refunds/events", dispute));
+    assertThat(answers)
+        .as("the dispute is applied exactly once: %s", answers)
+        .filteredOn(r -> r.getStatusCode().value() == 200)
+        .extracting(r -> backOffice.json(r).path("outcome").asText())
+        .containsOnlyOnce("APPLIED");
+    // The other is answered IGNORED, also when it read the case before the first one moved it.
+    assertThat(answers)
+        .as("the repeat is ignored: %s", answers)
+        .allSatisfy(r -> assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(200))
+        .extracting(r -> backOffice.json(r).path("outcome").asText())
+        .containsExactlyInAnyOrder("APPLIED", "IGNORED");
     // sent again later, it is ignored
     assertThat(
             backOffice
@@ -1065,5 +1042,29 @@ abstract class ApiScenarios {
     ResponseEntity<String> badBy = agent.get("/api/follow-ups/satisfaction?by=shop");
     assertThat(badBy.getStatusCode().value()).isEqualTo(400);
     assertThat(agent.json(badBy).path("field").asText()).isEqualTo("by");
+  }
+
+  /**
+   * Sends the same request from two threads released at the same instant (neither sends before the
+   * other is ready) and returns both answers.
+   */
+  private static List<ResponseEntity<String>> twiceAtOnce(
+      java.util.concurrent.Callable<ResponseEntity<String>> request) throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    var together = new java.util.concurrent.CyclicBarrier(2);
+    try {
+      java.util.concurrent.Callable<ResponseEntity<String>> send =
+          () -> {
+            together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            return request.call();
+          };
+      var a = pool.submit(send);
+      var b = pool.submit(send);
+      return List.of(
+          a.get(1, java.util.concurrent.TimeUnit.MINUTES),
+          b.get(1, java.util.concurrent.TimeUnit.MINUTES));
+    } finally {
+      pool.shutdown();
+    }
   }
 }
