@@ -22,6 +22,17 @@ public final class CaseVariables {
   public static final Variable<String> TRACKING_NUMBER = Variable.text("trackingNumber", "物流单号");
   public static final Variable<String> APOLOGY_TEXT = Variable.text("apologyText", "致歉话术");
 
+  /**
+   * The exact text an agent sends the buyer in Qianniu (the platform has no chat API), with the
+   * case's values filled in; the form shows it read-only, ready to copy.
+   */
+  public static final Variable<String> BUYER_MESSAGE_TEXT =
+      Variable.text("buyerMessageText", "发给买家的话（复制到千牛发送）");
+
+  /** The agent confirms sending {@link #BUYER_MESSAGE_TEXT}; reset once recorded. */
+  public static final Variable<Boolean> BUYER_MESSAGE_SENT =
+      Variable.flag("buyerMessageSent", "已在千牛发送给买家");
+
   /** Who decided the resolution with the buyer; fills "registered by" on register rows. */
   public static final Variable<String> RESOLVED_BY = Variable.text("resolvedBy", "处理人");
 

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +30,16 @@ import org.springframework.transaction.annotation.Transactional;
 class LocalShopBackOffice implements ShopBackOffice {
 
   private static final int REMARK_LIMIT = 4000;
+  private static final String ADAPTER = "local";
 
   private final JdbcTemplate jdbc;
   private final NamedParameterJdbcTemplate named;
   private final Clock clock;
+  private final BuyerMessageLog messages;
 
-  LocalShopBackOffice(JdbcTemplate jdbc, Clock clock) {
+  LocalShopBackOffice(JdbcTemplate jdbc, Clock clock, BuyerMessageLog messages) {
     this.jdbc = jdbc;
+    this.messages = messages;
     this.named = new NamedParameterJdbcTemplate(jdbc);
     this.clock = clock;
   }
@@ -87,7 +91,7 @@ class LocalShopBackOffice implements ShopBackOffice {
   }
 
   @Override
-  public void agreeRefund(String orderId, BigDecimal amount, String reason) {
+  public void agreeRefund(String orderId, String refundId, BigDecimal amount, String reason) {
     Order order = findOrder(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
     if (amount.signum() <= 0 || amount.compareTo(order.refundable()) > 0) {
       throw new IllegalArgumentException(
@@ -98,13 +102,80 @@ class LocalShopBackOffice implements ShopBackOffice {
         orderId,
         amount,
         orderId);
-    record("AGREE_REFUND", orderId, amount.toPlainString() + " " + reason);
+    record("AGREE_REFUND", orderId, refundRef(refundId) + amount.toPlainString() + " " + reason);
   }
 
   @Override
-  public void rejectRefund(String orderId, String reason) {
+  public void rejectRefund(String orderId, String refundId, String reason) {
     findOrder(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
-    record("REJECT_REFUND", orderId, reason);
+    record("REJECT_REFUND", orderId, refundRef(refundId) + reason);
+  }
+
+  @Override
+  public void agreeReturn(String orderId, String refundId, String returnAddress) {
+    findOrder(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
+    record("AGREE_RETURN", orderId, refundRef(refundId) + returnAddress);
+  }
+
+  @Override
+  public SentMessage sendBuyerMessage(BuyerMessage message) {
+    findOrder(message.orderId()).orElseThrow(() -> new UnknownOrderException(message.orderId()));
+    if (message.confirmedBy() == null && message.refundId() == null) {
+      throw new NoMessageChannelException(
+          "no channel for a message that is neither on a refund nor sent by an agent");
+    }
+    SentMessage sent = messages.record(message, ADAPTER);
+    record("BUYER_MESSAGE", message.orderId(), message.purpose() + " " + message.channel());
+    return sent;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<SentMessage> buyerMessages(String caseId) {
+    return messages.ofCase(caseId);
+  }
+
+  /** The local back office has no platform: no refund was filed there. */
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<PlatformRefund> findRefund(String refundId) {
+    return Optional.empty();
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<PlatformRefund> refundsModified(OffsetDateTime from, OffsetDateTime to) {
+    return List.of();
+  }
+
+  /** What the local back office knows of a parcel: shipped (and when), and signed for. */
+  @Override
+  @Transactional(readOnly = true)
+  public List<TraceStep> logisticsTrace(String orderId) {
+    Order order = findOrder(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
+    if (order.trackingNumber() == null) {
+      return List.of();
+    }
+    List<OffsetDateTime> shipped =
+        jdbc.queryForList(
+            "select called_at from shop_call where order_id = ? and operation = 'SHIP'"
+                + " order by called_at",
+            OffsetDateTime.class,
+            orderId);
+    OffsetDateTime shippedAt =
+        shipped.isEmpty()
+            ? (order.paidAt() != null ? order.paidAt() : order.createdAt())
+            : shipped.get(0);
+    List<TraceStep> steps = new ArrayList<>();
+    steps.add(new TraceStep(shippedAt, "卖家已发货：" + order.carrier() + " " + order.trackingNumber()));
+    if (order.signedAt() != null) {
+      steps.add(new TraceStep(order.signedAt(), "已签收"));
+    }
+    return steps;
+  }
+
+  private static String refundRef(String refundId) {
+    return refundId == null ? "" : "退款 " + refundId + " ";
   }
 
   @Override

@@ -21,10 +21,45 @@ public interface ShopBackOffice {
 
   void addRemark(String orderId, RemarkColumn column, String text);
 
-  /** Agrees a refund (or a compensation payment) of {@code amount} yuan to the buyer. */
-  void agreeRefund(String orderId, BigDecimal amount, String reason);
+  /**
+   * Agrees a refund of {@code amount} yuan to the buyer. {@code refundId} is the buyer's refund on
+   * the platform, or {@code null} when none was filed: a platform back office then refuses, since
+   * the platform pays only refunds the buyer asked for.
+   */
+  void agreeRefund(String orderId, String refundId, BigDecimal amount, String reason);
 
-  void rejectRefund(String orderId, String reason);
+  /** Refuses the buyer's refund ({@code refundId}, or {@code null} when none was filed). */
+  void rejectRefund(String orderId, String refundId, String reason);
+
+  /**
+   * Agrees that the buyer returns the goods of refund {@code refundId} ({@code null} when none was
+   * filed on the platform) to {@code returnAddress}.
+   */
+  void agreeReturn(String orderId, String refundId, String returnAddress);
+
+  // ---------------------------------------------------------------- the buyer
+
+  /**
+   * Sends a message to the buyer: on the platform refund when the message names one, or records a
+   * chat message an agent sent in Qianniu and confirmed. Recorded only once it went out.
+   *
+   * @throws NoMessageChannelException when neither applies
+   */
+  SentMessage sendBuyerMessage(BuyerMessage message);
+
+  /** Every message sent to the buyer for case {@code caseId}, oldest first. */
+  List<SentMessage> buyerMessages(String caseId);
+
+  // ---------------------------------------------------------------- the platform's refunds
+
+  /** One refund the buyer filed on the platform. */
+  Optional<PlatformRefund> findRefund(String refundId);
+
+  /** The seller's refunds modified in {@code [from, to)}, oldest change first. */
+  List<PlatformRefund> refundsModified(OffsetDateTime from, OffsetDateTime to);
+
+  /** The logistics trace of the order's parcel, oldest step first (empty when not shipped). */
+  List<TraceStep> logisticsTrace(String orderId);
 
   /**
    * Records a refund the platform paid by itself because the seller did not answer in time (or a

@@ -112,7 +112,7 @@ class RefundDeskBrowserIT extends BrowserTestBase {
     Refund good1 = refunds.get(0);
     Refund bad = refunds.get(1);
     Refund good2 = refunds.get(2);
-    shop.agreeRefund(bad.orderId(), new BigDecimal("40.00"), "后台已退");
+    shop.agreeRefund(bad.orderId(), null, new BigDecimal("40.00"), "后台已退");
 
     // 1. finance logs into Tasklist and opens the refund page with the same session
     step("01-login");

@@ -452,7 +452,7 @@ class RefundProcessTest extends ProcessPathTest {
     String orderId = receivedOrder();
     ProcessInstance pi = openWithoutJobs(orderId, Map.of());
     // before the request is read, the back office refunded the order in full
-    shop.agreeRefund(orderId, new java.math.BigDecimal("40.00"), "后台已退");
+    shop.agreeRefund(orderId, null, new java.math.BigDecimal("40.00"), "后台已退");
     runDueJobs(pi);
     assertThat(pi)
         .isEnded()
@@ -649,7 +649,7 @@ class RefundProcessTest extends ProcessPathTest {
     ProcessInstance p3 = open(overdrawn);
     ProcessInstance p4 = open(claimed);
     // meanwhile part of this order was refunded elsewhere: 40 is now too much
-    shop.agreeRefund(overdrawn, new java.math.BigDecimal("5.00"), "差价");
+    shop.agreeRefund(overdrawn, null, new java.math.BigDecimal("5.00"), "差价");
     processEngine
         .getTaskService()
         .setAssignee(taskOf(p4, "userTask_approveRefund").getId(), "finance2");
