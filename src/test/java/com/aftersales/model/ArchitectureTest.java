@@ -105,9 +105,13 @@ class ArchitectureTest {
     }
   }
 
-  /** The local shop adapter's own tables: orders as the back office holds them, its call log. */
+  /**
+   * The shop adapters' own tables: orders as the local back office holds them, its call log; the
+   * taobao adapter's remarks and reship orders.
+   */
   private static final Pattern SHOP_TABLES =
-      Pattern.compile("\\b(shop_order|shop_call)\\b", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "\\b(shop_order|shop_call|taobao_remark|taobao_reship)\\b", Pattern.CASE_INSENSITIVE);
 
   @Test
   void onlyTheShopPackageTouchesTheShopsTables() throws IOException {
