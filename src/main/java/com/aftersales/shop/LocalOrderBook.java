@@ -151,7 +151,9 @@ public class LocalOrderBook {
       BigDecimal paidAmount = totalPaid;
       if (current) {
         paidTime = r.paidAt() != null ? r.paidAt() : paidAt;
-        if (r.hasAmounts() || r.paid() != null || state == OrderStatus.WAITING_PAYMENT) {
+        if (state == OrderStatus.CLOSED && r.paid() == null && paidTime == null) {
+          paidAmount = BigDecimal.ZERO; // closed before anybody paid
+        } else if (r.hasAmounts() || r.paid() != null || state == OrderStatus.WAITING_PAYMENT) {
           paidAmount = r.amountPaid(state);
         } else if (status == OrderStatus.WAITING_PAYMENT
             && state != OrderStatus.CLOSED

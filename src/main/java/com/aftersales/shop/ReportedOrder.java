@@ -62,9 +62,15 @@ public record ReportedOrder(
     return amountPaid(status);
   }
 
-  /** What the buyer paid once the order is in {@code state}. */
+  /**
+   * What the buyer paid once the order is in {@code state}: nothing while it waits for payment, and
+   * nothing for a trade closed without a payment time or paid amount (closed unpaid).
+   */
   public BigDecimal amountPaid(OrderStatus state) {
     if (state == OrderStatus.WAITING_PAYMENT) {
+      return BigDecimal.ZERO;
+    }
+    if (state == OrderStatus.CLOSED && paid == null && paidAt == null) {
       return BigDecimal.ZERO;
     }
     return paid != null ? paid : amountDue();

@@ -375,6 +375,36 @@ public class OrderImportTest extends ProcessTestBase {
   }
 
   @Test
+  void aTradeClosedBeforePaymentRecordsNothingPaid() throws Exception {
+    String known = orderNo();
+    String fresh = orderNo();
+    importFile(
+        csv(
+            NEW_HEADINGS,
+            List.of(Line.unpaid(known, "tb_closed", "2026-11-22 08:00:00")),
+            StandardCharsets.UTF_8,
+            true),
+        "unpaid.csv");
+    OrderImporter.Status status =
+        importFile(
+            csv(
+                NEW_HEADINGS,
+                List.of(
+                    Line.unpaid(known, "tb_closed", "2026-11-22 08:00:00")
+                        .withStatus("交易关闭", "", ""),
+                    Line.unpaid(fresh, "tb_closed", "2026-11-22 08:00:00")
+                        .withStatus("交易关闭", "", "")),
+                StandardCharsets.UTF_8,
+                true),
+            "closed.csv");
+    assertThat(status.failed()).isZero();
+    for (String id : List.of(known, fresh)) {
+      assertThat(order(id).get("status")).isEqualTo("CLOSED");
+      assertThat((BigDecimal) order(id).get("total_paid")).isEqualByComparingTo("0");
+    }
+  }
+
+  @Test
   void aRowWithoutAnyAmountUpdatesAKnownOrderButCreatesNone() throws Exception {
     List<String> known = knownOrders("tb_no_amount");
     String unknown = orderNo();
