@@ -127,6 +127,27 @@ class ApiErrors {
     return p;
   }
 
+  /** The shop's platform refused, or offers no way to do it: a person does it another way. */
+  @ExceptionHandler(com.aftersales.shop.ShopRefusedException.class)
+  ProblemDetail shopRefused(com.aftersales.shop.ShopRefusedException e) {
+    return problem(HttpStatus.CONFLICT, "店铺后台拒绝了这个操作", e.getMessage(), "shop-refused");
+  }
+
+  /** The shop's platform cannot be reached now (or its session expired): nothing was done. */
+  @ExceptionHandler(com.aftersales.shop.ShopUnavailableException.class)
+  org.springframework.http.ResponseEntity<ProblemDetail> shopUnavailable(
+      com.aftersales.shop.ShopUnavailableException e) {
+    LOG.warn("Shop back office unavailable: {}", e.getClass().getSimpleName());
+    return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", "60")
+        .body(
+            problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "店铺后台暂时无法访问",
+                e.getMessage() + "；本次没有做任何修改",
+                "shop-unavailable"));
+  }
+
   @ExceptionHandler(RuntimeException.class)
   ProblemDetail unexpected(RuntimeException e) {
     LOG.error("Unexpected error", e);
