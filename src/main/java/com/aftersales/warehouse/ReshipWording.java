@@ -14,12 +14,12 @@ final class ReshipWording {
       String carrier,
       String trackingNumber,
       String rideAlongOrderId) {
-    return "亲，您好！给您补寄的“"
+    return "亲，您好！您的“"
         + items
         + "”×"
         + quantity
         + (reason == null || reason.isBlank() ? "" : "（" + reason + "）")
-        + "已经发出啦"
+        + "已经给您发出啦"
         + (rideAlongOrderId == null ? "" : "，和您的新订单 " + rideAlongOrderId + " 放在一起寄出")
         + "～快递："
         + carrier
