@@ -27,6 +27,12 @@ class DunningDelegates {
     return dunning::contacted;
   }
 
+  /** After {@link #dunningContactCheck}: the chat reminder, recorded once the agent sent it. */
+  @Bean
+  TaskListener dunningReminderCheck(DunningReminder reminder) {
+    return reminder::contacted;
+  }
+
   @Bean
   JavaDelegate dunningPaid(DunningService dunning) {
     return dunning::paid;

@@ -10,6 +10,7 @@ import static com.aftersales.dunning.DunningVariables.*;
 import com.aftersales.base.Access;
 import com.aftersales.base.Inputs;
 import com.aftersales.base.InvalidInputException;
+import com.aftersales.cases.BuyerMessages;
 import com.aftersales.cases.CaseTimeline;
 import com.aftersales.deadlines.Deadlines;
 import com.aftersales.shop.Order;
@@ -91,6 +92,7 @@ public class DunningService {
   private final ShopBackOffice shop;
   private final Deadlines deadlines;
   private final CaseTimeline timeline;
+  private final BuyerMessages messages;
   private final DunningConfig config;
   private final ZoneId zone;
 
@@ -102,6 +104,7 @@ public class DunningService {
       ShopBackOffice shop,
       Deadlines deadlines,
       CaseTimeline timeline,
+      BuyerMessages messages,
       DunningConfig config,
       Clock clock) {
     this.jdbc = jdbc;
@@ -112,6 +115,7 @@ public class DunningService {
     this.shop = shop;
     this.deadlines = deadlines;
     this.timeline = timeline;
+    this.messages = messages;
     this.config = config;
     this.zone = clock.getZone();
   }
@@ -211,6 +215,9 @@ public class DunningService {
     PROMISED_AT.set(execution, null);
     WORDING_BUYER.set(execution, DunningWording.buyer(item, amount, text(autoClose)));
     WORDING_OTHER.set(execution, DunningWording.other(item));
+    messages.prepare(
+        execution,
+        DunningWording.chatReminder(orderId, item, order.quantity(), amount, text(autoClose)));
   }
 
   /** Complete listener of the contact task: checks the outcome and writes the detail row. */

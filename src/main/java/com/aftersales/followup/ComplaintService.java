@@ -1,15 +1,19 @@
 package com.aftersales.followup;
 
 import static com.aftersales.cases.CaseVariables.BUYER_ID;
+import static com.aftersales.cases.CaseVariables.BUYER_MESSAGE_SENT;
+import static com.aftersales.cases.CaseVariables.ITEM_TITLE;
 import static com.aftersales.cases.CaseVariables.ORDER_ID;
 import static com.aftersales.followup.ComplaintVariables.*;
 
 import com.aftersales.base.Inputs;
 import com.aftersales.base.InvalidInputException;
+import com.aftersales.cases.BuyerMessages;
 import com.aftersales.cases.CaseService;
 import com.aftersales.cases.CaseTimeline;
 import com.aftersales.cases.TaskEscalation;
 import com.aftersales.deadlines.Deadlines;
+import com.aftersales.shop.MessagePurpose;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -49,6 +53,7 @@ class ComplaintService {
   }
 
   private final CaseService cases;
+  private final BuyerMessages messages;
   private final CaseTimeline timeline;
   private final TaskEscalation escalation;
   private final Deadlines deadlines;
@@ -57,12 +62,14 @@ class ComplaintService {
 
   ComplaintService(
       CaseService cases,
+      BuyerMessages messages,
       CaseTimeline timeline,
       TaskEscalation escalation,
       Deadlines deadlines,
       JdbcTemplate jdbc,
       Clock clock) {
     this.cases = cases;
+    this.messages = messages;
     this.timeline = timeline;
     this.escalation = escalation;
     this.deadlines = deadlines;
@@ -74,14 +81,42 @@ class ComplaintService {
     cases.register(execution);
     // handled within 24 service hours of the complaint, not of the first answer
     COMPLAINT_HANDLE_DUE.set(execution, deadlines.due("complaintHandle"));
+    messages.prepare(
+        execution, ComplaintWording.apology(ORDER_ID.get(execution), ITEM_TITLE.get(execution)));
   }
 
+  /**
+   * Complete listener of the answer on models that ask the agent to tick "apologised" (the released
+   * {@code complaint.bpmn}); the current model names {@link #respondedInChat}.
+   */
   void responded(DelegateTask task) {
     Kind kind = Inputs.choice(task, COMPLAINT_KIND);
     String said = Inputs.text(task, WHAT_WAS_SAID, 1000, true);
     if (!Inputs.flag(task, APOLOGIZED)) {
       throw new InvalidInputException(APOLOGIZED, "请先向顾客致歉，再勾选“已向顾客致歉”");
     }
+    register(task, kind, said);
+  }
+
+  /**
+   * Complete listener of the answer: the apology the form shows goes to the buyer in Qianniu and is
+   * recorded once the agent confirms sending it. A malicious complaint gets no apology (the form
+   * hides it), and none is recorded.
+   */
+  void respondedInChat(DelegateTask task) {
+    Kind kind = Inputs.choice(task, COMPLAINT_KIND);
+    String said = Inputs.text(task, WHAT_WAS_SAID, 1000, true);
+    if (kind == Kind.MALICIOUS) {
+      BUYER_MESSAGE_SENT.set(task, false);
+      APOLOGIZED.set(task, false);
+    } else {
+      messages.confirmSent(task, MessagePurpose.APOLOGY.name());
+      APOLOGIZED.set(task, true);
+    }
+    register(task, kind, said);
+  }
+
+  private void register(DelegateTask task, Kind kind, String said) {
     COMPLAINT_KIND_LABEL.set(task, kind.label);
     String caseId = task.getExecution().getProcessBusinessKey();
     jdbc.update(

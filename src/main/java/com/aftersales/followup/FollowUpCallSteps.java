@@ -9,6 +9,7 @@ import static com.aftersales.followup.FollowUpCallVariables.*;
 
 import com.aftersales.base.Inputs;
 import com.aftersales.base.InvalidInputException;
+import com.aftersales.cases.BuyerMessages;
 import com.aftersales.cases.CaseService;
 import com.aftersales.cases.CaseTimeline;
 import com.aftersales.shop.Order;
@@ -69,6 +70,7 @@ class FollowUpCallSteps {
   private final FollowUpConfig config;
   private final CaseService cases;
   private final CaseTimeline timeline;
+  private final BuyerMessages messages;
   private final ZoneId zone;
 
   FollowUpCallSteps(
@@ -77,12 +79,14 @@ class FollowUpCallSteps {
       FollowUpConfig config,
       CaseService cases,
       CaseTimeline timeline,
+      BuyerMessages messages,
       Clock clock) {
     this.jdbc = jdbc;
     this.shop = shop;
     this.config = config;
     this.cases = cases;
     this.timeline = timeline;
+    this.messages = messages;
     this.zone = clock.getZone();
   }
 
@@ -183,7 +187,10 @@ class FollowUpCallSteps {
             : "第 " + attempts + " 次未联系上");
   }
 
-  /** Opens the case the call uncovered, with the order filled in. */
+  /**
+   * Opens the case the call uncovered, with the order filled in, and puts the message telling the
+   * buyer about it on the agent's next task.
+   */
   void route(DelegateExecution execution) {
     RouteTo route = ROUTE_TO.get(execution);
     String caseId = execution.getProcessBusinessKey();
@@ -208,6 +215,10 @@ class FollowUpCallSteps {
     jdbc.update("update follow_up_call set routed_case_id = ? where case_id = ?", routed, caseId);
     ROUTED_CASE_ID.set(execution, routed);
     timeline.record(caseId, "followUpRouted", "转处理", null, "已转 " + routed);
+    // the buyer learns where the problem went from the agent's Qianniu message, recorded when sent
+    messages.prepare(
+        execution,
+        FollowUpWording.routed(ITEM_TITLE.get(execution), opened.record().kind().label(), routed));
   }
 
   /** End listener: how the call ended, in the follow-up register. */

@@ -53,9 +53,15 @@ class FollowUpDelegates {
     return complaints::opening;
   }
 
+  /** Named only by complaints on earlier models; see {@link ComplaintService#responded}. */
   @Bean
   TaskListener complaintResponseCheck(ComplaintService complaints) {
     return complaints::responded;
+  }
+
+  @Bean
+  TaskListener complaintApologyCheck(ComplaintService complaints) {
+    return complaints::respondedInChat;
   }
 
   @Bean

@@ -1,6 +1,9 @@
 package com.aftersales.followup;
 
-/** What the agent says on a follow-up call (回访话术), per scenario. */
+/**
+ * What the agent says on a follow-up call (回访话术), per scenario, and what the buyer is sent in
+ * Qianniu once the problem the call uncovered is with the case that handles it.
+ */
 final class FollowUpWording {
   private FollowUpWording() {}
 
@@ -16,5 +19,16 @@ final class FollowUpWording {
       case OUT_OF_STOCK ->
           "您好！非常抱歉通知您，您拍下的“" + item + "”暂时缺货，到货大约还需要几天。您看是愿意稍等一下，" + "还是换一款相近的商品，或者为您办理退款？给您添麻烦了。";
     };
+  }
+
+  /** The buyer's problem went to case {@code caseId} of kind {@code kindLabel}. */
+  static String routed(String item, String kindLabel, String caseId) {
+    return "亲，您好！感谢您接听我们的回访电话～您反映的“"
+        + item
+        + "”的问题，我们已经为您转入“"
+        + kindLabel
+        + "”处理，售后单号 "
+        + caseId
+        + "。会有专人尽快联系您跟进，处理进展也会第一时间告诉您，给您添麻烦了！";
   }
 }

@@ -24,6 +24,12 @@ class ReshipDelegates {
     return reship::sendTracking;
   }
 
+  /** After {@code buyerMessages.confirmSent} on the task that tells the buyer the number. */
+  @Bean
+  TaskListener reshipTrackingTold(ReshipService reship) {
+    return reship::trackingTold;
+  }
+
   @Bean
   JavaDelegate reshipTrackingReminder(ReshipService reship) {
     return reship::remindTracking;

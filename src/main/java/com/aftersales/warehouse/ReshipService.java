@@ -6,7 +6,7 @@ import static com.aftersales.warehouse.ReshipVariables.*;
 
 import com.aftersales.base.Inputs;
 import com.aftersales.base.InvalidInputException;
-import com.aftersales.cases.CannedReplies;
+import com.aftersales.cases.BuyerMessages;
 import com.aftersales.cases.CaseTimeline;
 import com.aftersales.registers.Registers;
 import com.aftersales.shop.RemarkColumn;
@@ -22,11 +22,14 @@ class ReshipService {
   private final ShopBackOffice shop;
   private final Registers registers;
   private final CaseTimeline timeline;
+  private final BuyerMessages messages;
 
-  ReshipService(ShopBackOffice shop, Registers registers, CaseTimeline timeline) {
+  ReshipService(
+      ShopBackOffice shop, Registers registers, CaseTimeline timeline, BuyerMessages messages) {
     this.shop = shop;
     this.registers = registers;
     this.timeline = timeline;
+    this.messages = messages;
   }
 
   void createReshipOrder(DelegateExecution execution) {
@@ -69,15 +72,37 @@ class ReshipService {
     Inputs.trackingNumber(task, RESHIP_TRACKING_NUMBER);
   }
 
+  /**
+   * The warehouse shipped: registers it and puts the tracking number, in the words the agent sends
+   * the buyer in Qianniu, on the case. Nothing reaches the buyer here; the agent's task that shows
+   * the text records the message once the agent confirms sending it.
+   */
   void sendTracking(DelegateExecution execution) {
     String orderId = ORDER_ID.get(execution);
     String carrier = RESHIP_CARRIER.get(execution);
     String tracking = RESHIP_TRACKING_NUMBER.get(execution);
     String reshipOrderId = RESHIP_ORDER_ID.get(execution);
     registers.reshipShipped(reshipOrderId, carrier, tracking);
-    String message = CannedReplies.tracking(carrier, tracking);
-    shop.addRemark(orderId, RemarkColumn.INTERNAL, "已告知买家补发物流：" + carrier + " " + tracking);
-    timeline.record(execution, "已发给买家：" + message);
+    messages.prepare(
+        execution,
+        ReshipWording.tracking(
+            RESHIP_ITEMS.get(execution),
+            RESHIP_QUANTITY.get(execution),
+            RESHIP_REASON.get(execution),
+            carrier,
+            tracking,
+            RIDE_ALONG_ORDER_ID.get(execution)));
+    String shipped = "补发 " + reshipOrderId + " 已发出：" + carrier + " " + tracking;
+    shop.addRemark(orderId, RemarkColumn.INTERNAL, shipped + "，待客服在千牛告知买家单号");
+    timeline.record(execution, shipped + "（待告知买家）");
+  }
+
+  /** After the agent's confirmed message: the order's remark says the buyer has the number. */
+  void trackingTold(DelegateTask task) {
+    shop.addRemark(
+        ORDER_ID.get(task),
+        RemarkColumn.INTERNAL,
+        "已在千牛告知买家补发物流：" + RESHIP_CARRIER.get(task) + " " + RESHIP_TRACKING_NUMBER.get(task));
   }
 
   void remindTracking(DelegateExecution execution) {

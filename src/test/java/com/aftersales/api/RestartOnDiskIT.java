@@ -53,6 +53,9 @@ class RestartOnDiskIT {
               "ship-reshipment.form", Files.readString(Path.of("forms/ship-reshipment.form")))
           .addString(
               "follow-reshipment.form", Files.readString(Path.of("forms/follow-reshipment.form")))
+          .addString(
+              "tell-reship-tracking.form",
+              Files.readString(Path.of("forms/tell-reship-tracking.form")))
           .deploy();
       deployments = repo.createDeploymentQuery().count();
     }

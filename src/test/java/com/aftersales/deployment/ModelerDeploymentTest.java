@@ -46,7 +46,8 @@ class ModelerDeploymentTest extends ProcessTestBase {
     java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
     files.put("reship.bpmn", bpmn);
     if (withForms) {
-      for (String f : new String[] {"ship-reshipment", "follow-reshipment"}) {
+      for (String f :
+          new String[] {"ship-reshipment", "follow-reshipment", "tell-reship-tracking"}) {
         files.put(f + ".form", Files.readString(Path.of("forms/" + f + ".form")));
       }
     }
@@ -146,6 +147,9 @@ class ModelerDeploymentTest extends ProcessTestBase {
         .addString("ship-reshipment.form", Files.readString(Path.of("forms/ship-reshipment.form")))
         .addString(
             "follow-reshipment.form", Files.readString(Path.of("forms/follow-reshipment.form")))
+        .addString(
+            "tell-reship-tracking.form",
+            Files.readString(Path.of("forms/tell-reship-tracking.form")))
         .deploy();
     var released = catalogued("reship");
     assertThat(released.path("origin").asText()).isEqualTo("RELEASE");
@@ -364,6 +368,7 @@ class ModelerDeploymentTest extends ProcessTestBase {
             + v2
             + "\",\"instructions\":["
             + "{\"sourceActivityIds\":[\"userTask_followReshipment\"],\"targetActivityIds\":[\"userTask_followReshipment\"]},"
+            + "{\"sourceActivityIds\":[\"userTask_tellReshipTracking\"],\"targetActivityIds\":[\"userTask_tellReshipTracking\"]},"
             + "{\"sourceActivityIds\":[\"timer_trackingReminder\"],\"targetActivityIds\":[\"timer_trackingReminder\"],\"updateEventTrigger\":true},"
             + "{\"sourceActivityIds\":[\"timer_receiptGiveUp\"],\"targetActivityIds\":[\"timer_receiptGiveUp\"]}"
             + "]},\"processInstanceIds\":[\""

@@ -7,6 +7,9 @@ import com.aftersales.base.InvalidInputException;
 import com.aftersales.orders.OrderImporter;
 import com.aftersales.orders.ReportFixtures;
 import com.aftersales.orders.ReportFixtures.Line;
+import com.aftersales.shop.MessageChannel;
+import com.aftersales.shop.MessagePurpose;
+import com.aftersales.shop.SentMessage;
 import com.aftersales.support.ProcessPathTest;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -110,6 +113,11 @@ class DunningProcessTest extends ProcessPathTest {
   private int details(String orderId) {
     return jdbc.queryForObject(
         "select count(*) from dunning_detail where order_id = ?", Integer.class, orderId);
+  }
+
+  /** What reached the buyer of the order's dunning case. */
+  private List<SentMessage> messages(String orderId) {
+    return shop.buyerMessages("DUNNING-" + orderId);
   }
 
   private String outcome(String orderId) {
@@ -253,6 +261,8 @@ class DunningProcessTest extends ProcessPathTest {
     }
     assertThat(pi).isWaitingAt("receiveTask_awaitPayment");
     Assertions.assertThat(details(orderId)).isEqualTo(3);
+    // nobody picked up: nothing was said, nothing is recorded as sent
+    Assertions.assertThat(messages(orderId)).isEmpty();
     clockAfter(day, 56.01); // 72 hours after 08:00 on the order's day
     runDueTimers(pi);
     assertThat(pi).isEnded().hasPassed("timer_autoClose", "endEvent_autoClosed");
@@ -265,9 +275,13 @@ class DunningProcessTest extends ProcessPathTest {
     String orderId = unpaidOrder(day, 9);
     clockAfter(day, 9.5);
     ProcessInstance pi = openFor(orderId, day);
-    completeAs(pi, "userTask_contactBuyer", "agent1", contact("CHANGED_MIND", "BUYER", null));
+    // a tick the form hid (the call was by phone) records nothing
+    Map<String, Object> byPhone = contact("CHANGED_MIND", "BUYER", null);
+    byPhone.put("buyerMessageSent", true);
+    completeAs(pi, "userTask_contactBuyer", "agent1", byPhone);
     assertThat(pi).isEnded().hasPassed("endEvent_declinedInner", "endEvent_declined");
     Assertions.assertThat(outcome(orderId)).isEqualTo("DECLINED");
+    Assertions.assertThat(messages(orderId)).isEmpty();
   }
 
   @Test
@@ -307,6 +321,70 @@ class DunningProcessTest extends ProcessPathTest {
     }
     Assertions.assertThat(details(orderId)).isZero();
     assertThat(pi).isWaitingAt("userTask_contactBuyer");
+  }
+
+  // ---------------------------------------------------------------- the chat reminder
+
+  private Map<String, Object> inChat(String result, String answeredBy, boolean sent) {
+    Map<String, Object> v = contact(result, answeredBy, null);
+    v.put("contactChannel", "WANGWANG");
+    v.put("buyerMessageSent", sent);
+    return v;
+  }
+
+  @Test
+  void shouldRecordTheChatReminderOnlyOnceTheAgentSentItInQianniu() {
+    LocalDate day = freshDay();
+    String orderId = unpaidOrder(day, 14);
+    clockAfter(day, 9.5);
+    ProcessInstance pi = openFor(orderId, day);
+    Task task = taskOf(pi, "userTask_contactBuyer");
+    String reminder =
+        (String) processEngine.getTaskService().getVariable(task.getId(), "buyerMessageText");
+    String item =
+        jdbc.queryForObject(
+            "select item_title from shop_order where order_id = ?", String.class, orderId);
+    Assertions.assertThat(reminder)
+        .contains(orderId)
+        .contains("“" + item + "”")
+        .contains("88.00 元")
+        .contains("×1")
+        .contains(day.plusDays(3) + " 14:00");
+    Assertions.assertThat(
+            processEngine.getTaskService().getVariable(task.getId(), "buyerMessageSent"))
+        .isEqualTo(false);
+
+    assertRefused(pi, "userTask_contactBuyer", inChat("WILL_PAY", "BUYER", false))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("已在千牛发送给买家");
+    Assertions.assertThat(messages(orderId)).isEmpty();
+    Assertions.assertThat(details(orderId)).isZero();
+
+    // the buyer did not reply yet: the reminder reached the chat all the same
+    completeAs(pi, "userTask_contactBuyer", "agent2", inChat("UNREACHABLE", "NOBODY", true));
+    assertThat(pi).isWaitingAt("timer_retryContact");
+    List<SentMessage> sent = messages(orderId);
+    Assertions.assertThat(sent).hasSize(1);
+    SentMessage m = sent.get(0);
+    Assertions.assertThat(m.purpose()).isEqualTo(MessagePurpose.DUNNING);
+    Assertions.assertThat(m.channel()).isEqualTo(MessageChannel.QIANNIU);
+    Assertions.assertThat(m.sentBy()).isEqualTo("agent2");
+    Assertions.assertThat(m.orderId()).isEqualTo(orderId);
+    Assertions.assertThat(m.text()).isEqualTo(reminder);
+    Assertions.assertThat(caseRepository.timeline("DUNNING-" + orderId))
+        .anyMatch(e -> String.valueOf(e.detail()).startsWith("已发给买家（催付"));
+
+    // the next contact is a call: the tick starts unticked again and nothing more is recorded
+    moveClock(Duration.ofHours(2).plusMinutes(1));
+    runDueTimers(pi);
+    Assertions.assertThat(
+            processEngine
+                .getTaskService()
+                .getVariable(taskOf(pi, "userTask_contactBuyer").getId(), "buyerMessageSent"))
+        .isEqualTo(false);
+    completeAs(pi, "userTask_contactBuyer", "agent1", contact("WILL_PAY", "BUYER", null));
+    Assertions.assertThat(messages(orderId)).hasSize(1);
+    Assertions.assertThat(details(orderId)).isEqualTo(2);
   }
 
   // ---------------------------------------------------------------- the summary

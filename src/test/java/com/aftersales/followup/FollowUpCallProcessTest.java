@@ -4,6 +4,9 @@ import static com.aftersales.support.ClaimSteps.vars;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import com.aftersales.base.InvalidInputException;
+import com.aftersales.shop.MessageChannel;
+import com.aftersales.shop.MessagePurpose;
+import com.aftersales.shop.SentMessage;
 import com.aftersales.support.ProcessPathTest;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -83,6 +86,10 @@ class FollowUpCallProcessTest extends ProcessPathTest {
         "problem", "NONE",
         "routeTo", "NONE",
         "suggestions", "包装可以再结实点");
+  }
+
+  private List<SentMessage> messages(ProcessInstance pi) {
+    return shop.buyerMessages(pi.getBusinessKey());
   }
 
   private Map<String, Object> record(String caseId) {
@@ -192,6 +199,8 @@ class FollowUpCallProcessTest extends ProcessPathTest {
         .containsEntry("outcome", "DONE")
         .containsEntry("suggestions", "包装可以再结实点");
     Assertions.assertThat(r.get("completed_on").toString()).isEqualTo(day.toString());
+    // a call is spoken: nothing was sent in writing
+    Assertions.assertThat(messages(pi)).isEmpty();
   }
 
   @Test
@@ -210,12 +219,39 @@ class FollowUpCallProcessTest extends ProcessPathTest {
     unhappy.put("callNote", "杯盖有裂纹");
     completeAs(pi, "userTask_call", "agent2", unhappy);
     runDueJobs(pi);
-    assertThat(pi).isEnded().hasPassed("serviceTask_openFollowUpCase", "endEvent_routed");
+    assertThat(pi).hasPassed("serviceTask_openFollowUpCase").isWaitingAt("userTask_tellRouted");
+    assertThat(taskOf(pi, "userTask_tellRouted")).hasCandidateGroup("agents");
     String routed = (String) record(pi.getBusinessKey()).get("routed_case_id");
     Assertions.assertThat(routed).isEqualTo("DAMAGE-" + orderId);
     Assertions.assertThat(caseRepository.find(routed).orElseThrow().description())
         .contains("回访发现")
         .contains("杯盖有裂纹");
+
+    // the buyer is told where the problem went, in Qianniu: recorded only once the agent sent it
+    String item =
+        jdbc.queryForObject(
+            "select item_title from shop_order where order_id = ?", String.class, orderId);
+    String text =
+        (String)
+            processEngine
+                .getTaskService()
+                .getVariable(taskOf(pi, "userTask_tellRouted").getId(), "buyerMessageText");
+    Assertions.assertThat(text).contains("“" + item + "”").contains("破损").contains(routed);
+    Assertions.assertThat(messages(pi)).isEmpty();
+    assertRefused(pi, "userTask_tellRouted", vars("buyerMessageSent", false))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("已在千牛发送给买家");
+    Assertions.assertThat(messages(pi)).isEmpty();
+    completeAs(pi, "userTask_tellRouted", "agent2", vars("buyerMessageSent", true));
+    assertThat(pi).isEnded().hasPassed("endEvent_routed");
+    Assertions.assertThat(record(pi.getBusinessKey())).containsEntry("outcome", "ROUTED");
+    List<SentMessage> sent = messages(pi);
+    Assertions.assertThat(sent).hasSize(1);
+    Assertions.assertThat(sent.get(0).purpose()).isEqualTo(MessagePurpose.FOLLOW_UP_OUTCOME);
+    Assertions.assertThat(sent.get(0).channel()).isEqualTo(MessageChannel.QIANNIU);
+    Assertions.assertThat(sent.get(0).sentBy()).isEqualTo("agent2");
+    Assertions.assertThat(sent.get(0).orderId()).isEqualTo(orderId);
+    Assertions.assertThat(sent.get(0).text()).isEqualTo(text);
 
     String other = signed(day, 3, "江苏省 苏州市");
     followUps.select(day);
@@ -228,6 +264,20 @@ class FollowUpCallProcessTest extends ProcessPathTest {
     runDueJobs(complaining);
     Assertions.assertThat(record(complaining.getBusinessKey()).get("routed_case_id"))
         .isEqualTo("COMPLAINT-" + other);
+    Assertions.assertThat(
+            processEngine
+                .getTaskService()
+                .getVariable(
+                    taskOf(complaining, "userTask_tellRouted").getId(), "buyerMessageText"))
+        .asString()
+        .contains("投诉")
+        .contains("COMPLAINT-" + other);
+    completeAs(complaining, "userTask_tellRouted", "agent1", vars("buyerMessageSent", true));
+    assertThat(complaining).isEnded().hasPassed("endEvent_routed");
+    Assertions.assertThat(messages(complaining))
+        .extracting(SentMessage::purpose, SentMessage::sentBy)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(MessagePurpose.FOLLOW_UP_OUTCOME, "agent1"));
   }
 
   @Test
@@ -251,6 +301,7 @@ class FollowUpCallProcessTest extends ProcessPathTest {
         .containsEntry("attempts", 3)
         .containsEntry("reached", false)
         .containsEntry("outcome", "NOT_REACHED");
+    Assertions.assertThat(messages(pi)).isEmpty();
   }
 
   // ---------------------------------------------------------------- sampling and sums

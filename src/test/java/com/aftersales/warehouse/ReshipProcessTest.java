@@ -3,7 +3,12 @@ package com.aftersales.warehouse;
 import static com.aftersales.support.ClaimSteps.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
+import com.aftersales.base.InvalidInputException;
+import com.aftersales.shop.MessageChannel;
+import com.aftersales.shop.MessagePurpose;
+import com.aftersales.shop.SentMessage;
 import com.aftersales.support.ProcessPathTest;
+import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -16,8 +21,10 @@ class ReshipProcessTest extends ProcessPathTest {
     super("reship");
   }
 
+  private String orderId;
+
   private ProcessInstance start() {
-    String orderId = orders.create("buyer_r", "35.00", 2);
+    orderId = orders.create("buyer_r", "35.00", 2);
     Map<String, Object> v =
         vars(
             "orderId",
@@ -40,6 +47,25 @@ class ReshipProcessTest extends ProcessPathTest {
     return pi;
   }
 
+  /** The warehouse ships: the agent is asked to tell the buyer and to follow the parcel. */
+  private ProcessInstance shippedReship() {
+    ProcessInstance pi = start();
+    complete(pi, "userTask_shipReshipment", shipped());
+    runDueJobs(pi);
+    assertThat(pi).isWaitingAt("userTask_tellReshipTracking", "userTask_followReshipment");
+    return pi;
+  }
+
+  private List<SentMessage> messages(ProcessInstance pi) {
+    return shop.buyerMessages(pi.getBusinessKey());
+  }
+
+  private List<String> timeline(ProcessInstance pi) {
+    return caseRepository.timeline(pi.getBusinessKey()).stream()
+        .map(e -> String.valueOf(e.detail()))
+        .toList();
+  }
+
   @Test
   void shouldShipTellTheBuyerAndFollowUntilReceived() {
     ProcessInstance pi = start();
@@ -47,8 +73,44 @@ class ReshipProcessTest extends ProcessPathTest {
     assertThat(task(pi)).hasCandidateGroup("warehouse");
     complete(pi, "userTask_shipReshipment", shipped());
     runDueJobs(pi);
-    assertThat(pi).isWaitingAt("userTask_followReshipment");
-    assertThat(task(pi)).hasCandidateGroup("agents");
+    assertThat(pi).isWaitingAt("userTask_tellReshipTracking", "userTask_followReshipment");
+    assertThat(taskOf(pi, "userTask_tellReshipTracking")).hasCandidateGroup("agents");
+    assertThat(taskOf(pi, "userTask_followReshipment")).hasCandidateGroup("agents");
+
+    // shipped, not yet told: the text waits on the agent's form, nothing claims it was sent
+    String text =
+        (String)
+            processEngine
+                .getTaskService()
+                .getVariable(taskOf(pi, "userTask_tellReshipTracking").getId(), "buyerMessageText");
+    Assertions.assertThat(text).contains("测试商品").contains("顺丰速运").contains("SF1234567890");
+    Assertions.assertThat(messages(pi)).isEmpty();
+    Assertions.assertThat(orders.remarks(orderId, "remark_internal"))
+        .contains("SF1234567890")
+        .contains("待客服在千牛告知买家")
+        .doesNotContain("已告知");
+    Assertions.assertThat(timeline(pi)).noneMatch(d -> d.contains("已发给买家"));
+
+    assertRefused(pi, "userTask_tellReshipTracking", vars("buyerMessageSent", false))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("已在千牛发送给买家");
+    Assertions.assertThat(messages(pi)).isEmpty();
+
+    completeAs(pi, "userTask_tellReshipTracking", "agent2", vars("buyerMessageSent", true));
+    assertThat(pi).hasPassed("endEvent_trackingTold").isWaitingAt("userTask_followReshipment");
+    List<SentMessage> sent = messages(pi);
+    Assertions.assertThat(sent).hasSize(1);
+    SentMessage m = sent.get(0);
+    Assertions.assertThat(m.purpose()).isEqualTo(MessagePurpose.RESHIP_TRACKING);
+    Assertions.assertThat(m.channel()).isEqualTo(MessageChannel.QIANNIU);
+    Assertions.assertThat(m.sentBy()).isEqualTo("agent2");
+    Assertions.assertThat(m.orderId()).isEqualTo(orderId);
+    Assertions.assertThat(m.text()).isEqualTo(text);
+    Assertions.assertThat(orders.remarks(orderId, "remark_internal"))
+        .contains("已在千牛告知买家补发物流：顺丰速运 SF1234567890");
+    Assertions.assertThat(timeline(pi))
+        .anyMatch(d -> d.contains("已发给买家") && d.contains("SF1234567890"));
+
     complete(pi, "userTask_followReshipment", received());
     assertThat(pi).isEnded().hasPassed("serviceTask_sendTracking", "endEvent_reshipReceived");
     Assertions.assertThat(
@@ -57,6 +119,19 @@ class ReshipProcessTest extends ProcessPathTest {
                     + " and shipped_at is not null and received_at is not null",
                 pi.getBusinessKey()))
         .isEqualTo(1);
+    Assertions.assertThat(messages(pi)).hasSize(1);
+  }
+
+  @Test
+  void shouldRecordNoMessageWhenTheBuyerHadTheParcelBeforeBeingTold() {
+    ProcessInstance pi = shippedReship();
+    complete(pi, "userTask_followReshipment", received());
+    assertThat(pi)
+        .isEnded()
+        .hasPassed("endEvent_reshipReceived")
+        .hasNotPassed("endEvent_trackingTold");
+    Assertions.assertThat(taskOf(pi, "userTask_tellReshipTracking")).isNull();
+    Assertions.assertThat(messages(pi)).isEmpty();
   }
 
   @Test
@@ -72,14 +147,14 @@ class ReshipProcessTest extends ProcessPathTest {
 
   @Test
   void shouldKeepFollowingUntilTheBuyerConfirms() {
-    ProcessInstance pi = start();
-    complete(pi, "userTask_shipReshipment", shipped());
-    runDueJobs(pi);
+    ProcessInstance pi = shippedReship();
     assertRefused(pi, "userTask_followReshipment", vars("receivedConfirmed", false))
         .hasMessageContaining("确认收到补发商品后");
     fireTimer(pi, "timer_trackingReminder");
     assertThat(pi).isWaitingAt("userTask_followReshipment").hasPassed("endEvent_trackingReminded");
     fireTimer(pi, "timer_receiptGiveUp");
     assertThat(pi).isEnded().hasPassed("endEvent_receiptUnconfirmed");
+    Assertions.assertThat(taskOf(pi, "userTask_tellReshipTracking")).isNull();
+    Assertions.assertThat(messages(pi)).isEmpty();
   }
 }

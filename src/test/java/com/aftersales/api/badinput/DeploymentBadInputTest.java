@@ -28,6 +28,7 @@ class DeploymentBadInputTest extends BadInputSuite {
 
   private static final String FORM_A = "ship-reshipment";
   private static final String FORM_B = "follow-reshipment";
+  private static final String FORM_C = "tell-reship-tracking";
 
   private static String read(String path) {
     try {
@@ -42,7 +43,7 @@ class DeploymentBadInputTest extends BadInputSuite {
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put(
         "reship.bpmn", change.apply(read("bpmn/reship.bpmn")).getBytes(StandardCharsets.UTF_8));
-    for (String f : List.of(FORM_A, FORM_B)) {
+    for (String f : List.of(FORM_A, FORM_B, FORM_C)) {
       files.put(f + ".form", read("forms/" + f + ".form").getBytes(StandardCharsets.UTF_8));
     }
     return files;
