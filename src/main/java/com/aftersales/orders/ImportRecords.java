@@ -5,6 +5,8 @@ import com.aftersales.orders.OrderImporter.RowError;
 import com.aftersales.orders.OrderImporter.Status;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +24,16 @@ class ImportRecords {
     this.jdbc = jdbc;
   }
 
-  void begin(String id, String fileName, ReportFile report, String user, OffsetDateTime now) {
+  void begin(
+      String id,
+      String fileName,
+      ReportFile report,
+      String user,
+      ImportNode node,
+      OffsetDateTime now) {
     jdbc.update(
         "insert into order_import (id, file_name, format, encoding, status, started_by, started_at,"
-            + " heartbeat_at) values (?,?,?,?,?,?,?,?)",
+            + " heartbeat_at, node_id) values (?,?,?,?,?,?,?,?,?)",
         id,
         limit(fileName, 256),
         report.format,
@@ -33,7 +41,8 @@ class ImportRecords {
         RUNNING,
         user,
         now,
-        now);
+        now,
+        node.value());
   }
 
   /** One batch's counts, and a sign of life. */
@@ -109,6 +118,38 @@ class ImportRecords {
         before);
   }
 
+  /**
+   * Marks failed every import still running under this node's name that this process does not hold:
+   * it was running when the node stopped (killed, crashed, switched off), and the node has started
+   * again since. The rows it took stay; importing the same file again completes it.
+   */
+  int failInterrupted(ImportNode node, Predicate<String> held, OffsetDateTime now) {
+    int failed = 0;
+    for (Map<String, Object> row :
+        jdbc.queryForList(
+            "select id, rows_read from order_import where status = ? and node_id = ?",
+            RUNNING,
+            node.value())) {
+      String id = (String) row.get("id");
+      if (held.test(id)) {
+        continue;
+      }
+      failed +=
+          jdbc.update(
+              "update order_import set status = ?, message = ?, finished_at = ?, heartbeat_at = ?"
+                  + " where id = ? and status = ?",
+              FAILED,
+              "导入在服务器重启时中断（已处理前 "
+                  + ((Number) row.get("rows_read")).intValue()
+                  + " 行，已导入的保留）。请重新导入该文件完成剩下的行，重复导入不会重复创建订单",
+              now,
+              now,
+              id,
+              RUNNING);
+    }
+    return failed;
+  }
+
   Status status(String id) {
     return jdbc
         .query(
@@ -129,7 +170,8 @@ class ImportRecords {
                     rs.getString("message"),
                     rs.getString("started_by"),
                     rs.getObject("started_at", OffsetDateTime.class),
-                    rs.getObject("finished_at", OffsetDateTime.class)),
+                    rs.getObject("finished_at", OffsetDateTime.class),
+                    rs.getString("node_id")),
             id)
         .stream()
         .findFirst()

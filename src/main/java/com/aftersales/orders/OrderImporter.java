@@ -42,7 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Bounded whatever is uploaded ({@link ImportLimits}): the file is checked before anything is
  * imported (an .xlsx's unpacked size, the number of rows); rows and refused rows are written every
  * {@value #BATCH} together, so memory does not grow with the file or with its errors; a few imports
- * run at once per node and a few more wait; an import whose node died is marked failed.
+ * run at once per node and a few more wait; an import whose node died is marked failed: by the node
+ * itself when it starts again, or by any node once it has not been heard from for a while.
  */
 @Service
 public class OrderImporter {
@@ -66,7 +67,8 @@ public class OrderImporter {
       String message,
       String startedBy,
       OffsetDateTime startedAt,
-      OffsetDateTime finishedAt) {}
+      OffsetDateTime finishedAt,
+      String node) {}
 
   public record RowError(int line, String orderId, String reason) {}
 
@@ -80,6 +82,7 @@ public class OrderImporter {
   private final Executor executor;
   private final Clock clock;
   private final ImportLimits limits;
+  private final ImportNode node;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
   OrderImporter(
@@ -89,7 +92,8 @@ public class OrderImporter {
       RuntimeService runtime,
       @Qualifier("orderImportExecutor") Executor executor,
       Clock clock,
-      ImportLimits limits) {
+      ImportLimits limits,
+      ImportNode node) {
     this.records = records;
     this.book = book;
     this.tx = new TransactionTemplate(transactions);
@@ -97,6 +101,7 @@ public class OrderImporter {
     this.executor = executor;
     this.clock = clock;
     this.limits = limits;
+    this.node = node;
   }
 
   /**
@@ -106,6 +111,7 @@ public class OrderImporter {
    */
   public Started start(InputStream upload, String fileName, String user) throws IOException {
     Path file = Files.createTempFile("order-report-", ".upload");
+    String id = UUID.randomUUID().toString();
     try {
       Files.copy(upload, file, StandardCopyOption.REPLACE_EXISTING);
       ReportFile report = ReportFile.open(file, fileName);
@@ -114,9 +120,8 @@ public class OrderImporter {
       }
       ReportChecks.Layout layout = ReportChecks.layout(report, clock.getZone());
       ReportChecks.checkRowCount(report, layout, limits.maxRows());
-      String id = UUID.randomUUID().toString();
-      records.begin(id, fileName, report, user, now());
-      inFlight.add(id);
+      inFlight.add(id); // held before it is recorded: a node starting again fails only the others
+      records.begin(id, fileName, report, user, node, now());
       FutureTask<Void> task =
           new FutureTask<>(
               () -> {
@@ -131,7 +136,6 @@ public class OrderImporter {
       try {
         executor.execute(task);
       } catch (TaskRejectedException full) {
-        inFlight.remove(id);
         records.forget(id);
         throw new BusyException(
             "正在导入的订单报表已达上限（同时 "
@@ -142,6 +146,7 @@ public class OrderImporter {
       }
       return new Started(id, task);
     } catch (IOException | RuntimeException e) {
+      inFlight.remove(id);
       Files.deleteIfExists(file);
       throw e;
     }
@@ -158,10 +163,27 @@ public class OrderImporter {
   // ---------------------------------------------------------------- imports whose node died
 
   /**
-   * Keeps this node's imports (running or waiting) alive, and marks failed the running imports no
-   * node has kept alive: their node died. Runs at start and every minute.
+   * At start: this node's imports still recorded as running died with it when it stopped (this
+   * process holds none of them), so they are marked failed at once, not after {@code stale-after};
+   * then the imports of other nodes are swept as every minute.
    */
   @EventListener(ApplicationReadyEvent.class)
+  public int recoverAfterRestart() {
+    LOG.info("order imports run here as node {}", node);
+    int interrupted = records.failInterrupted(node, inFlight::contains, now());
+    if (interrupted > 0) {
+      LOG.warn(
+          "{} order import(s) were running on this node ({}) when it stopped; marked failed",
+          interrupted,
+          node);
+    }
+    return interrupted + sweep();
+  }
+
+  /**
+   * Keeps this node's imports (running or waiting) alive, and marks failed the running imports no
+   * node has kept alive: their node died. Runs every minute.
+   */
   @Scheduled(
       fixedDelayString = "${aftersales.orders.import.sweep-every:PT1M}",
       initialDelayString = "${aftersales.orders.import.sweep-every:PT1M}")

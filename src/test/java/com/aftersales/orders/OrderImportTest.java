@@ -475,7 +475,8 @@ public class OrderImportTest extends ProcessTestBase {
             processEngine.getRuntimeService(),
             background,
             applicationContext.getBean(java.time.Clock.class),
-            applicationContext.getBean(ImportLimits.class));
+            applicationContext.getBean(ImportLimits.class),
+            applicationContext.getBean(ImportNode.class));
     OrderImporter.Started started;
     try {
       started = watchedImporter.start(new ByteArrayInputStream(file), "big.csv", "agent1");
