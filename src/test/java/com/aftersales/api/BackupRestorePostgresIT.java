@@ -46,7 +46,9 @@ class BackupRestorePostgresIT {
           "follow_up_call",
           "spot_check",
           "complaint",
-          "shop_order");
+          "shop_order",
+          "shop_call",
+          "buyer_message");
 
   @AfterEach
   void resetClock() {
