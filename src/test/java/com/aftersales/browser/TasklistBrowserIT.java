@@ -151,12 +151,15 @@ class TasklistBrowserIT extends BrowserTestBase {
   /** Fills the evidence form and checks every value right before submitting. */
   private void fillEvidence(
       By photoCount, String photos, By waybill, By evidence, String description) {
+    By sent = page.field(TasklistPage.TASK_FORM, "已在千牛发送给买家");
     page.until(
         "the evidence form holds the values",
         d -> {
           page.fill(photoCount, photos);
           page.check(waybill, true);
           page.fill(evidence, description);
+          // the request for photos was sent in Qianniu: the agent ticks it
+          page.check(sent, true);
           // the values must still be there a moment later, not wiped by a late re-render
           try {
             Thread.sleep(500);
@@ -165,6 +168,7 @@ class TasklistBrowserIT extends BrowserTestBase {
           }
           return photos.equals(page.value(photoCount))
               && d.findElement(waybill).isSelected()
+              && d.findElement(sent).isSelected()
               && description.equals(page.value(evidence));
         });
     done(step + "-filled");
