@@ -58,7 +58,8 @@ public class BuyerMessages {
   /**
    * Puts the text the agent is to send on the coming form, unticked. On a task the text is the
    * task's own (a later form never shows it by mistake); the tick is the case's, as forms submit
-   * it.
+   * it, so an earlier task's tick is removed (not set to false: forms and form robots fill a field
+   * that has a value with that value, and the tick must be the agent's own).
    */
   public void prepare(VariableScope scope, String text) {
     if (scope instanceof DelegateTask task) {
@@ -66,7 +67,7 @@ public class BuyerMessages {
     } else {
       BUYER_MESSAGE_TEXT.set(scope, text);
     }
-    BUYER_MESSAGE_SENT.set(scope, false);
+    scope.removeVariable(BUYER_MESSAGE_SENT.name());
   }
 
   /**
@@ -147,7 +148,7 @@ public class BuyerMessages {
       tasks.setPriority(task.getId(), Math.max(task.getPriority(), REMINDER_PRIORITY));
       tasks.createComment(
           task.getId(), task.getProcessInstanceId(), "请在千牛把表单上“提醒买家的话”发给买家，发送后勾选“已在千牛发送提醒”");
-      BUYER_REMINDER_SENT.set(execution, false);
+      execution.removeVariable(BUYER_REMINDER_SENT.name());
       timeline.record(execution, "提醒买家的话已放到“" + task.getName() + "”任务上，待客服在千牛发送后勾选确认");
     }
     return !open.isEmpty();

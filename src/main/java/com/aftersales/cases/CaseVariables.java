@@ -30,7 +30,7 @@ public final class CaseVariables {
       Variable.text("buyerMessageText", "发给买家的话（复制到千牛发送）");
 
   /**
-   * The agent confirms sending {@link #BUYER_MESSAGE_TEXT}; unticked whenever a text is prepared.
+   * The agent confirms sending {@link #BUYER_MESSAGE_TEXT}; removed whenever a text is prepared.
    */
   public static final Variable<Boolean> BUYER_MESSAGE_SENT =
       Variable.flag("buyerMessageSent", "已在千牛发送给买家");
