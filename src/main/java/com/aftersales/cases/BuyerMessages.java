@@ -58,8 +58,8 @@ public class BuyerMessages {
   /**
    * Puts the text the agent is to send on the coming form, unticked. On a task the text is the
    * task's own (a later form never shows it by mistake); the tick is the case's, as forms submit
-   * it, so an earlier task's tick is removed (not set to false: forms and form robots fill a field
-   * that has a value with that value, and the tick must be the agent's own).
+   * it, so an earlier task's tick is removed (not set to false: a form fills a field that has a
+   * value with that value, and the tick must be the agent's own).
    */
   public void prepare(VariableScope scope, String text) {
     if (scope instanceof DelegateTask task) {

@@ -82,6 +82,9 @@ class TasklistBrowserIT extends BrowserTestBase {
     page.until("the task form shows the order", d -> orderId.equals(page.value(shownOrder)));
     assertThat(page.value(page.field(TasklistPage.TASK_FORM, "售后单号"))).isEqualTo(caseId);
     assertThat(page.value(page.field(TasklistPage.TASK_FORM, "买家会员名"))).isEqualTo(BUYER);
+    // the request for photos, with the order filled in, ready to copy into Qianniu
+    assertThat(page.value(page.field(TasklistPage.TASK_FORM, "发给买家的话")))
+        .contains(orderId, "至少 2 张");
     done("05-group-tasks");
 
     step("06-claimed");
