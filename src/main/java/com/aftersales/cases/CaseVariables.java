@@ -29,9 +29,28 @@ public final class CaseVariables {
   public static final Variable<String> BUYER_MESSAGE_TEXT =
       Variable.text("buyerMessageText", "发给买家的话（复制到千牛发送）");
 
-  /** The agent confirms sending {@link #BUYER_MESSAGE_TEXT}; reset once recorded. */
+  /**
+   * The agent confirms sending {@link #BUYER_MESSAGE_TEXT}; removed whenever a text is prepared.
+   */
   public static final Variable<Boolean> BUYER_MESSAGE_SENT =
       Variable.flag("buyerMessageSent", "已在千牛发送给买家");
+
+  /**
+   * A reminder put on a task that is already open when its deadline passes (the buyer's photos or
+   * parcel are late): shown read-only under the task's own message, ready to copy.
+   */
+  public static final Variable<String> BUYER_REMINDER_TEXT =
+      Variable.text("buyerReminderText", "提醒买家的话（复制到千牛发送）");
+
+  /**
+   * The agent confirms sending {@link #BUYER_REMINDER_TEXT}; only a ticked reminder is recorded.
+   */
+  public static final Variable<Boolean> BUYER_REMINDER_SENT =
+      Variable.flag("buyerReminderSent", "已在千牛发送提醒");
+
+  /** Where buyers send returns ({@code aftersales.return-address}), shown where they are told. */
+  public static final Variable<String> RETURN_ADDRESS_TEXT =
+      Variable.text("returnAddressText", "退货地址");
 
   /** Who decided the resolution with the buyer; fills "registered by" on register rows. */
   public static final Variable<String> RESOLVED_BY = Variable.text("resolvedBy", "处理人");

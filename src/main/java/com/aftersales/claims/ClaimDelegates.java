@@ -30,8 +30,13 @@ class ClaimDelegates {
   }
 
   @Bean
-  JavaDelegate remindBuyerForEvidence(ClaimService claims) {
-    return claims::remindBuyer;
+  TaskListener claimEvidenceRequest(ClaimMessages messages) {
+    return messages::prepareEvidenceRequest;
+  }
+
+  @Bean
+  JavaDelegate remindBuyerForEvidence(ClaimMessages messages) {
+    return messages::remindBuyer;
   }
 
   @Bean
@@ -70,6 +75,11 @@ class ClaimDelegates {
   }
 
   @Bean
+  TaskListener claimReturnAddress(ClaimMessages messages) {
+    return messages::prepareReturnAddress;
+  }
+
+  @Bean
   TaskListener returnReceiptCheck(ClaimService claims) {
     return claims::checkReturnReceipt;
   }
@@ -77,6 +87,11 @@ class ClaimDelegates {
   @Bean
   TaskListener warehouseVerificationCheck(ClaimService claims) {
     return claims::checkWarehouseVerification;
+  }
+
+  @Bean
+  TaskListener claimExplanationMessage(ClaimMessages messages) {
+    return messages::prepareExplanation;
   }
 
   @Bean

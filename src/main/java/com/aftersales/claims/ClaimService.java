@@ -10,7 +10,6 @@ import static com.aftersales.warehouse.ReshipCallVariables.*;
 import com.aftersales.base.Inputs;
 import com.aftersales.base.InvalidInputException;
 import com.aftersales.base.Money;
-import com.aftersales.cases.CannedReplies;
 import com.aftersales.cases.CaseKind;
 import com.aftersales.cases.CaseTimeline;
 import com.aftersales.registers.Registers;
@@ -211,12 +210,6 @@ class ClaimService {
 
   void checkExplanation(DelegateTask task) {
     Inputs.text(task, EXPLANATION, 1000, true);
-  }
-
-  void remindBuyer(DelegateExecution execution) {
-    shop.addRemark(
-        ORDER_ID.get(execution), RemarkColumn.INTERNAL, CannedReplies.evidenceReminder());
-    timeline.record(execution, CannedReplies.evidenceReminder());
   }
 
   void closeNoEvidence(DelegateExecution execution) {

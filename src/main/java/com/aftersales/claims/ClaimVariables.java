@@ -9,6 +9,9 @@ import java.math.BigDecimal;
  * the form fields in {@code forms/}.
  */
 final class ClaimVariables {
+  // element ids (the same in both claims)
+  static final String COLLECT_EVIDENCE_TASK = "userTask_collectEvidence";
+
   // collect-evidence
   static final Variable<Long> PHOTO_COUNT = Variable.count("photoCount", "照片数量");
   static final Variable<Boolean> WAYBILL_PHOTO_RECEIVED =

@@ -88,13 +88,20 @@ class RefundApproval {
   void reject(DelegateExecution execution) {
     String orderId = ORDER_ID.get(execution);
     String note = FINANCE_NOTE.get(execution);
-    shop.rejectRefund(orderId, null, note);
+    String refundId = RefundMessages.platformRefund(execution);
+    shop.rejectRefund(orderId, refundId, note);
+    // the platform's refusal carries the reason to the buyer; without one an agent tells them
+    REFUSAL_IN_CHAT.set(execution, refundId == null);
     shop.setFlag(orderId, Flag.PURPLE, "退款驳回：" + note + caseRef(execution));
     shop.addRemark(orderId, RemarkColumn.FINANCE, "退款驳回：" + note);
     shop.addRemark(
         orderId, RemarkColumn.INTERNAL, "退款驳回：" + note + decisions(execution) + "，请与买家重新协商");
     REFUND_OUTCOME.set(execution, Outcome.REJECTED);
-    timeline.record(execution, "驳回：" + note);
+    timeline.record(
+        execution,
+        refundId != null
+            ? "已在平台驳回退款 " + refundId + "，驳回理由随驳回发给买家：" + note
+            : "驳回：" + note + "（待客服在千牛告知买家）");
   }
 
   private void requireFinance(DelegateTask task) {

@@ -3,7 +3,6 @@ package com.aftersales.refund;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,7 +11,6 @@ import org.springframework.context.annotation.Configuration;
  * Cases started on earlier releases name the same beans: rename none of them.
  */
 @Configuration
-@EnableConfigurationProperties(RefundConfig.class)
 class RefundDelegates {
 
   @Bean
@@ -71,6 +69,11 @@ class RefundDelegates {
   }
 
   @Bean
+  TaskListener refundRefusalMessage(RefundMessages messages) {
+    return messages::prepareNotRecoverable;
+  }
+
+  @Bean
   JavaDelegate rejectInTransit(RefundIntercept intercept) {
     return intercept::rejectInTransit;
   }
@@ -83,6 +86,11 @@ class RefundDelegates {
   @Bean
   JavaDelegate agreeRefundReturn(RefundReturn returns) {
     return returns::agreeReturn;
+  }
+
+  @Bean
+  TaskListener refundReturnAddressMessage(RefundMessages messages) {
+    return messages::prepareReturnAddress;
   }
 
   @Bean
@@ -148,6 +156,11 @@ class RefundDelegates {
   @Bean
   JavaDelegate rejectRefund(RefundApproval approval) {
     return approval::reject;
+  }
+
+  @Bean
+  TaskListener refundRejectionMessage(RefundMessages messages) {
+    return messages::prepareRejection;
   }
 
   @Bean

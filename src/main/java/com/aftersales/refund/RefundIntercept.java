@@ -49,12 +49,19 @@ class RefundIntercept {
     String orderId = ORDER_ID.get(execution);
     String explanation = REJECT_EXPLANATION.get(execution);
     String evidence = REJECT_EVIDENCE.get(execution);
-    shop.rejectRefund(orderId, null, explanation + "（凭证：" + evidence + "）");
+    String refundId = RefundMessages.platformRefund(execution);
+    // with a platform refund its refusal carries the explanation to the buyer; otherwise the agent
+    // told the buyer in Qianniu when completing the task before this one
+    shop.rejectRefund(orderId, refundId, explanation + "（凭证：" + evidence + "）");
     shop.addRemark(
         orderId,
         RemarkColumn.INTERNAL,
         "包裹未能及时追回，已拒绝退款并举证：" + explanation + "（凭证：" + evidence + "）；包裹退回后请买家再次申请");
-    timeline.record(execution, "已拒绝并举证，等待买家在包裹退回后再次申请：" + explanation);
+    timeline.record(
+        execution,
+        (refundId != null ? "已在平台拒绝退款 " + refundId + " 并举证，拒绝理由随拒绝发给买家" : "已拒绝并举证")
+            + "，等待买家在包裹退回后再次申请："
+            + explanation);
   }
 
   /** The buyer filed again: finance decides under the shipped order's clock. */

@@ -4,12 +4,15 @@ import static com.aftersales.cases.CaseVariables.ORDER_ID;
 import static com.aftersales.refund.RefundVariables.*;
 
 import com.aftersales.base.Inputs;
+import com.aftersales.cases.BuyerMessages;
 import com.aftersales.cases.CaseTimeline;
+import com.aftersales.cases.ReturnAddress;
 import com.aftersales.deadlines.Deadlines;
 import com.aftersales.refund.RefundApproval.Decision;
 import com.aftersales.refund.RefundClocks.AnswerPath;
 import com.aftersales.refund.RefundClocks.WindowClock;
 import com.aftersales.refund.RefundClocks.WindowResult;
+import com.aftersales.shop.MessagePurpose;
 import com.aftersales.shop.RemarkColumn;
 import com.aftersales.shop.ShopBackOffice;
 import java.util.Date;
@@ -34,23 +37,48 @@ class RefundReturn {
   private final ShopBackOffice shop;
   private final CaseTimeline timeline;
   private final Deadlines deadlines;
-  private final RefundConfig config;
+  private final ReturnAddress returnAddress;
+  private final BuyerMessages messages;
 
   RefundReturn(
-      ShopBackOffice shop, CaseTimeline timeline, Deadlines deadlines, RefundConfig config) {
+      ShopBackOffice shop,
+      CaseTimeline timeline,
+      Deadlines deadlines,
+      ReturnAddress returnAddress,
+      BuyerMessages messages) {
     this.shop = shop;
     this.timeline = timeline;
     this.deadlines = deadlines;
-    this.config = config;
+    this.returnAddress = returnAddress;
+    this.messages = messages;
   }
 
+  /**
+   * Agrees the return. With the buyer's refund on the platform, the agreement and a message on that
+   * refund carry the address; without one, the agent gives it in Qianniu when recording the parcel
+   * (see {@link RefundMessages#prepareReturnAddress}), and nothing says it went out before that.
+   */
   void agreeReturn(DelegateExecution execution) {
     String orderId = ORDER_ID.get(execution);
-    String returnAddress = config.returnAddress();
-    RETURN_ADDRESS_TEXT.set(execution, returnAddress);
-    shop.addRemark(orderId, RemarkColumn.INTERNAL, "同意退货退款，已发送退货地址：" + returnAddress + "；等待买家寄回");
+    String address = returnAddress.returnAddress();
+    RETURN_ADDRESS_TEXT.set(execution, address);
     WINDOW_RESULT.set(execution, WindowResult.RETURN_AGREED);
-    timeline.record(execution, "同意退货，已发送退货地址");
+    String refundId = RefundMessages.platformRefund(execution);
+    if (refundId != null) {
+      shop.agreeReturn(orderId, refundId, address);
+      messages.sendOnRefund(
+          execution,
+          MessagePurpose.RETURN_ADDRESS,
+          refundId,
+          RefundMessages.returnAddressOnRefund(address));
+      shop.addRemark(
+          orderId, RemarkColumn.INTERNAL, "同意退货退款，退货地址已在平台退款上发给买家：" + address + "；等待买家寄回");
+      timeline.record(execution, "已在平台同意退货（退款 " + refundId + "），退货地址随同意发给买家");
+    } else {
+      shop.addRemark(
+          orderId, RemarkColumn.INTERNAL, "同意退货退款，待客服在千牛把退货地址发给买家：" + address + "；等待买家寄回");
+      timeline.record(execution, "同意退货，退货地址待客服在千牛发给买家");
+    }
   }
 
   void checkReturnShipment(DelegateTask task) {

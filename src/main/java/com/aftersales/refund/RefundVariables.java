@@ -45,6 +45,13 @@ final class RefundVariables {
   static final Variable<String> REFUND_REASON = RefundCallVariables.REFUND_REASON;
   static final Variable<Boolean> RETURN_REQUIRED = Variable.flag("returnRequired", "需要买家退货");
 
+  /**
+   * The buyer's refund on the platform, when the case has one: then the platform carries what the
+   * buyer is told (the refusal's reason, the return address); without it an agent tells the buyer
+   * in Qianniu.
+   */
+  static final Variable<String> PLATFORM_REFUND_ID = Variable.text("platformRefundId", "平台退款编号");
+
   // what the refund ended with (refundOutcome goes back to the calling case, which reads it as
   // the text RefundCallVariables.REFUND_OUTCOME)
   static final Variable<Outcome> REFUND_OUTCOME =
@@ -83,7 +90,7 @@ final class RefundVariables {
   static final Variable<String> REJECT_EVIDENCE = Variable.text("rejectEvidence", "凭证");
 
   // received, return needed (refund-return-shipment, inspect-refund-return)
-  static final Variable<String> RETURN_ADDRESS_TEXT = Variable.text("returnAddressText", "退货地址");
+  static final Variable<String> RETURN_ADDRESS_TEXT = CaseVariables.RETURN_ADDRESS_TEXT;
   static final Variable<String> RETURN_CARRIER = Variable.text("returnCarrier", "退货物流公司");
   static final Variable<String> RETURN_TRACKING_NUMBER =
       Variable.text("returnTrackingNumber", "退货物流单号");
@@ -117,6 +124,9 @@ final class RefundVariables {
   static final Variable<Decision> REFUND_DECISION =
       Variable.choice("refundDecision", "审核结果", Decision.class);
   static final Variable<String> FINANCE_NOTE = Variable.text("financeNote", "财务备注");
+
+  /** A refused refund whose reason no platform refusal carried: an agent tells the buyer. */
+  static final Variable<Boolean> REFUSAL_IN_CHAT = Variable.flag("refusalInChat");
 
   // events from the shop back office (message correlation)
   static final Variable<RefundEventType> REFUND_EVENT =

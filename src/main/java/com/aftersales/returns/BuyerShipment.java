@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
- * The buyer sends the goods back: the return address goes out, the agent records the buyer's
- * parcel; a buyer who does not ship is reminded, then the case is closed as abandoned.
+ * The buyer sends the goods back: the agent records the buyer's parcel; a buyer who does not ship
+ * is closed as abandoned. (What the buyer is told on the way is {@link ReturnMessages}.)
  */
 @Component
 class BuyerShipment {
@@ -33,11 +33,6 @@ class BuyerShipment {
     this.timeline = timeline;
   }
 
-  void sendReturnAddress(DelegateExecution execution) {
-    String text = "已发送退货地址给买家，请在包裹内附纸条写明会员名、电话和退货原因；运费由" + ReturnCases.payer(execution) + "承担";
-    remark(execution, text);
-  }
-
   void buyerShipped(DelegateTask task) {
     String carrier = Inputs.text(task, RETURN_CARRIER, 64, true);
     String tracking = Inputs.trackingNumber(task, RETURN_TRACKING_NUMBER);
@@ -48,10 +43,6 @@ class BuyerShipment {
     Order order = cases.order(task);
     cases.registerAgentPart(task, order, carrier, tracking, exchange ? "换货" : "退货退款");
     register.shipped(task.getExecution().getProcessBusinessKey(), carrier, tracking);
-  }
-
-  void remindShipment(DelegateExecution execution) {
-    remark(execution, "买家尚未寄回退货，已提醒买家尽快寄出并提供物流单号");
   }
 
   void closeAbandoned(DelegateExecution execution) {

@@ -31,6 +31,11 @@ class ReturnDelegates {
   }
 
   @Bean
+  TaskListener returnRefusalMessage(ReturnMessages messages) {
+    return messages::prepareRefusal;
+  }
+
+  @Bean
   TaskListener refusalExplanationCheck(RequestAssessment assessment) {
     return assessment::checkExplanation;
   }
@@ -48,8 +53,13 @@ class ReturnDelegates {
 
   // the buyer ships it back
   @Bean
-  JavaDelegate sendReturnAddress(BuyerShipment shipment) {
-    return shipment::sendReturnAddress;
+  JavaDelegate sendReturnAddress(ReturnMessages messages) {
+    return messages::returnAccepted;
+  }
+
+  @Bean
+  TaskListener returnAddressMessage(ReturnMessages messages) {
+    return messages::prepareReturnAddress;
   }
 
   @Bean
@@ -58,8 +68,8 @@ class ReturnDelegates {
   }
 
   @Bean
-  JavaDelegate remindReturnShipment(BuyerShipment shipment) {
-    return shipment::remindShipment;
+  JavaDelegate remindReturnShipment(ReturnMessages messages) {
+    return messages::remindShipment;
   }
 
   @Bean

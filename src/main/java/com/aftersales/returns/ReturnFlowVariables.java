@@ -16,6 +16,7 @@ final class ReturnFlowVariables {
 
   // element ids (the same in both models)
   static final String RECEIVE_TASK = "userTask_receiveReturn";
+  static final String AWAIT_SHIPMENT_TASK = "userTask_awaitBuyerShipment";
 
   // the postage-liability decision (its single result, and the outputs copied out of it)
   static final Variable<Object> POSTAGE_LIABILITY = Variable.value("postageLiability");

@@ -4,6 +4,7 @@ package com.aftersales.shop;
 public enum MessagePurpose {
   EVIDENCE_REQUEST("请买家提供凭证"),
   EVIDENCE_REMINDER("提醒买家补充凭证"),
+  RETURN_REMINDER("提醒买家寄回退货"),
   APOLOGY("致歉"),
   RETURN_ADDRESS("退货地址"),
   RESHIP_TRACKING("补发物流单号"),

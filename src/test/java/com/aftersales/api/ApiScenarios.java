@@ -178,7 +178,9 @@ abstract class ApiScenarios {
                     "waybillPhotoReceived",
                     true,
                     "evidenceDescription",
-                    "两次提交"));
+                    "两次提交",
+                    "buyerMessageSent",
+                    true));
     assertThat(answers)
         .as("exactly one completion wins: %s", answers)
         .filteredOn(r -> r.getStatusCode().value() == 204)
@@ -206,9 +208,16 @@ abstract class ApiScenarios {
                 .path("taskDefinitionKey")
                 .asText())
         .isEqualTo("userTask_checkEvidence");
+    // one completion on the timeline, and the request for photos recorded as sent once
     assertThat(
             orders.count(
-                "select count(*) from case_event where case_id = ? and step = 'userTask_collectEvidence'",
+                "select count(*) from case_event where case_id = ? and step = 'userTask_collectEvidence'"
+                    + " and detail not like '已发给买家%'",
+                caseId))
+        .isEqualTo(1);
+    assertThat(
+            orders.count(
+                "select count(*) from buyer_message where case_id = ? and purpose = 'EVIDENCE_REQUEST'",
                 caseId))
         .isEqualTo(1);
   }
@@ -296,7 +305,9 @@ abstract class ApiScenarios {
         "waybillPhotoReceived",
         true,
         "evidenceDescription",
-        "外箱破损，瓶身有裂纹");
+        "外箱破损，瓶身有裂纹",
+        "buyerMessageSent",
+        true);
     agent.claimAndComplete(
         agent.task(caseId, "userTask_checkEvidence"),
         "damageType",
@@ -319,7 +330,14 @@ abstract class ApiScenarios {
     String offer = agent.task(caseId, "userTask_offerResolution");
     assertThat(
             agent
-                .claimAndComplete(offer, "buyerChoice", "RESHIP", "resolutionNote", "买家要补发")
+                .claimAndComplete(
+                    offer,
+                    "buyerChoice",
+                    "RESHIP",
+                    "resolutionNote",
+                    "买家要补发",
+                    "buyerMessageSent",
+                    true)
                 .getStatusCode()
                 .value())
         .isEqualTo(204);
@@ -425,7 +443,8 @@ abstract class ApiScenarios {
     assertThat(agent.task(caseId, "userTask_offerResolution")).isEqualTo(offer);
     assertThat(
             agent
-                .complete(offer, "buyerChoice", "REFUND", "refundAmount", 60)
+                .complete(
+                    offer, "buyerChoice", "REFUND", "refundAmount", 60, "buyerMessageSent", true)
                 .getStatusCode()
                 .value())
         .isEqualTo(204);

@@ -102,7 +102,15 @@ class BadInputTest extends ProcessTestBase {
     ResponseEntity<String> r =
         complete(
             task,
-            vars("photoCount", 3, "waybillPhotoReceived", true, "evidenceDescription", hostile));
+            vars(
+                "photoCount",
+                3,
+                "waybillPhotoReceived",
+                true,
+                "evidenceDescription",
+                hostile,
+                "buyerMessageSent",
+                true));
     assertThat(r.getStatusCode().value()).isEqualTo(204);
     assertThat(orders.count("select count(*) from shop_order where buyer_id = 'buyer_bad'"))
         .isPositive();

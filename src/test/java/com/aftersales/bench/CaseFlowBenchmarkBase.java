@@ -3,6 +3,7 @@ package com.aftersales.bench;
 import static com.aftersales.support.ClaimSteps.agree;
 import static com.aftersales.support.ClaimSteps.damage;
 import static com.aftersales.support.ClaimSteps.evidence;
+import static com.aftersales.support.ClaimSteps.told;
 import static com.aftersales.support.ClaimSteps.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -157,7 +158,7 @@ abstract class CaseFlowBenchmarkBase {
         "userTask_offerResolution",
         "agent1",
         Roles.AGENTS,
-        vars("buyerChoice", "REFUND", "refundAmount", 50.0),
+        told(vars("buyerChoice", "REFUND", "refundAmount", 50.0)),
         shape);
     jobs(root, shape);
     work(caseId, "userTask_approveRefund", "finance", Roles.FINANCE, agree(), shape);

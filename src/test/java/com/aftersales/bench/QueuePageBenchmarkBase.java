@@ -3,6 +3,7 @@ package com.aftersales.bench;
 import static com.aftersales.support.ClaimSteps.agree;
 import static com.aftersales.support.ClaimSteps.damage;
 import static com.aftersales.support.ClaimSteps.evidence;
+import static com.aftersales.support.ClaimSteps.told;
 import static com.aftersales.support.ClaimSteps.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -116,11 +117,13 @@ abstract class QueuePageBenchmarkBase {
       complete(
           caseId,
           "userTask_offerResolution",
-          vars("buyerChoice", "ACCEPT_COMPENSATION", "offeredCompensation", 12.0));
+          told(vars("buyerChoice", "ACCEPT_COMPENSATION", "offeredCompensation", 12.0)));
       return caseId;
     }
     complete(
-        caseId, "userTask_offerResolution", vars("buyerChoice", "REFUND", "refundAmount", 50.0));
+        caseId,
+        "userTask_offerResolution",
+        told(vars("buyerChoice", "REFUND", "refundAmount", 50.0)));
     if (step.equals("userTask_approveRefund")) {
       return caseId;
     }

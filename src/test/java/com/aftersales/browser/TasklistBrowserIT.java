@@ -82,6 +82,9 @@ class TasklistBrowserIT extends BrowserTestBase {
     page.until("the task form shows the order", d -> orderId.equals(page.value(shownOrder)));
     assertThat(page.value(page.field(TasklistPage.TASK_FORM, "售后单号"))).isEqualTo(caseId);
     assertThat(page.value(page.field(TasklistPage.TASK_FORM, "买家会员名"))).isEqualTo(BUYER);
+    // the request for photos, with the order filled in, ready to copy into Qianniu
+    assertThat(page.value(page.field(TasklistPage.TASK_FORM, "发给买家的话")))
+        .contains(orderId, "至少 2 张");
     done("05-group-tasks");
 
     step("06-claimed");
@@ -151,12 +154,15 @@ class TasklistBrowserIT extends BrowserTestBase {
   /** Fills the evidence form and checks every value right before submitting. */
   private void fillEvidence(
       By photoCount, String photos, By waybill, By evidence, String description) {
+    By sent = page.field(TasklistPage.TASK_FORM, "已在千牛发送给买家");
     page.until(
         "the evidence form holds the values",
         d -> {
           page.fill(photoCount, photos);
           page.check(waybill, true);
           page.fill(evidence, description);
+          // the request for photos was sent in Qianniu: the agent ticks it
+          page.check(sent, true);
           // the values must still be there a moment later, not wiped by a late re-render
           try {
             Thread.sleep(500);
@@ -165,6 +171,7 @@ class TasklistBrowserIT extends BrowserTestBase {
           }
           return photos.equals(page.value(photoCount))
               && d.findElement(waybill).isSelected()
+              && d.findElement(sent).isSelected()
               && description.equals(page.value(evidence));
         });
     done(step + "-filled");

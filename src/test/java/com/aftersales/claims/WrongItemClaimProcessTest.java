@@ -25,7 +25,14 @@ class WrongItemClaimProcessTest extends ProcessPathTest {
     complete(
         pi,
         "userTask_collectEvidence",
-        vars("photoCount", 1L, "waybillPhotoReceived", true, "evidenceDescription", "实收蓝色，订单是红色"));
+        told(
+            vars(
+                "photoCount",
+                1L,
+                "waybillPhotoReceived",
+                true,
+                "evidenceDescription",
+                "实收蓝色，订单是红色")));
     assertThat(pi).isWaitingAt("userTask_warehouseVerify");
     assertThat(task(pi)).hasCandidateGroup("warehouse");
     complete(
@@ -50,13 +57,13 @@ class WrongItemClaimProcessTest extends ProcessPathTest {
     complete(
         pi,
         "userTask_collectEvidence",
-        vars("photoCount", 2L, "waybillPhotoReceived", true, "evidenceDescription", "少了一件"));
+        told(vars("photoCount", 2L, "waybillPhotoReceived", true, "evidenceDescription", "少了一件")));
     complete(
         pi,
         "userTask_warehouseVerify",
         vars("mistakeConfirmed", false, "problemKind", "MISSING_PRODUCT", "verifyNote", "称重与两件一致"));
     assertThat(pi).isWaitingAt("userTask_explainToBuyer");
-    complete(pi, "userTask_explainToBuyer", vars("explanation", "已发视频核对，包裹重量与两件一致"));
+    complete(pi, "userTask_explainToBuyer", told(vars("explanation", "已发视频核对，包裹重量与两件一致")));
     assertThat(pi).isEnded().hasPassed("endEvent_notConfirmed");
     Assertions.assertThat(caseRepository.find(pi.getBusinessKey()).orElseThrow().category())
         .isEqualTo("MISSING_PRODUCT");
@@ -69,7 +76,7 @@ class WrongItemClaimProcessTest extends ProcessPathTest {
     complete(
         pi,
         "userTask_offerResolution",
-        vars("buyerChoice", "RESHIP", "reshipQuantity", 1L, "rideAlongOrderId", nextOrder));
+        told(vars("buyerChoice", "RESHIP", "reshipQuantity", 1L, "rideAlongOrderId", nextOrder)));
     runDueJobs(pi);
     Assertions.assertThat(orders.remarks(nextOrder, "remark_shipping")).contains("随单补发");
     complete(pi, "userTask_shipReshipment", shipped());
@@ -94,7 +101,7 @@ class WrongItemClaimProcessTest extends ProcessPathTest {
   @Test
   void shouldExchangeByReshippingTheRightItem() {
     ProcessInstance pi = atOffer("50.00", 1, "WRONG_PRODUCT", "WAREHOUSE_PICKING");
-    complete(pi, "userTask_offerResolution", vars("buyerChoice", "EXCHANGE"));
+    complete(pi, "userTask_offerResolution", told(vars("buyerChoice", "EXCHANGE")));
     runDueJobs(pi);
     complete(pi, "userTask_shipReshipment", shipped());
     runDueJobs(pi);
@@ -110,7 +117,8 @@ class WrongItemClaimProcessTest extends ProcessPathTest {
   @Test
   void shouldRefundAWrongAddressOrder() {
     ProcessInstance pi = atOffer("50.00", 1, "WRONG_ADDRESS", "ADDRESS");
-    complete(pi, "userTask_offerResolution", vars("buyerChoice", "REFUND", "refundAmount", 50));
+    complete(
+        pi, "userTask_offerResolution", told(vars("buyerChoice", "REFUND", "refundAmount", 50)));
     runDueJobs(pi);
     financeAgrees(pi);
     assertThat(pi).isEnded().hasPassed("endEvent_settled");
@@ -124,22 +132,23 @@ class WrongItemClaimProcessTest extends ProcessPathTest {
     complete(
         pi,
         "userTask_offerResolution",
-        vars("buyerChoice", "KEEP_WITH_DISCOUNT", "discountAmount", 15));
+        told(vars("buyerChoice", "KEEP_WITH_DISCOUNT", "discountAmount", 15)));
     assertThat(pi).isWaitingAt("userTask_approveResolution");
     complete(pi, "userTask_approveResolution", vars("approved", false, "approvalNote", "先按10元谈"));
     complete(
         pi,
         "userTask_offerResolution",
-        vars("buyerChoice", "KEEP_WITH_DISCOUNT", "discountAmount", 10));
+        told(vars("buyerChoice", "KEEP_WITH_DISCOUNT", "discountAmount", 10)));
     runDueJobs(pi);
     complete(
         pi, "userTask_approveRefund", vars("refundDecision", "REJECT", "financeNote", "金额需复核"));
     runDueJobs(pi);
+    complete(pi, "userTask_explainRejection", told(vars()));
     assertThat(pi).isWaitingAt("userTask_offerResolution");
     complete(
         pi,
         "userTask_offerResolution",
-        vars("buyerChoice", "KEEP_WITH_DISCOUNT", "discountAmount", 15));
+        told(vars("buyerChoice", "KEEP_WITH_DISCOUNT", "discountAmount", 15)));
     complete(pi, "userTask_approveResolution", vars("approved", true));
     runDueJobs(pi);
     financeAgrees(pi);
@@ -162,7 +171,7 @@ class WrongItemClaimProcessTest extends ProcessPathTest {
     complete(
         pi,
         "userTask_collectEvidence",
-        vars("photoCount", 1L, "waybillPhotoReceived", true, "evidenceDescription", "x"));
+        told(vars("photoCount", 1L, "waybillPhotoReceived", true, "evidenceDescription", "x")));
     assertRefused(
             pi,
             "userTask_warehouseVerify",

@@ -295,7 +295,7 @@ class RefundProcessTest extends ProcessPathTest {
     complete(
         pi,
         "userTask_explainNotRecoverable",
-        vars("rejectExplanation", "包裹已在派送，请拒收后再申请", "rejectEvidence", "物流截图 2026-11-23"));
+        told(vars("rejectExplanation", "包裹已在派送，请拒收后再申请", "rejectEvidence", "物流截图 2026-11-23")));
     runDueJobs(pi);
     assertThat(pi).isWaitingAt("gateway_awaitRefile");
     Assertions.assertThat(orders.remarks(orderId, "remark_internal")).contains("包裹退回后请买家再次申请");
@@ -322,7 +322,7 @@ class RefundProcessTest extends ProcessPathTest {
     complete(
         pi,
         "userTask_explainNotRecoverable",
-        vars("rejectExplanation", "无法拦截", "rejectEvidence", "物流记录"));
+        told(vars("rejectExplanation", "无法拦截", "rejectEvidence", "物流记录")));
     runDueJobs(pi);
     moveClock(Duration.ofDays(15).plusMinutes(1));
     runDueTimers(pi);
@@ -369,7 +369,7 @@ class RefundProcessTest extends ProcessPathTest {
     complete(
         pi,
         "userTask_recordReturnShipment",
-        vars("returnCarrier", "圆通速递", "returnTrackingNumber", "YT1234567890"));
+        told(vars("returnCarrier", "圆通速递", "returnTrackingNumber", "YT1234567890")));
     Task inspect = taskOf(pi, "userTask_inspectRefundReturn");
     assertThat(inspect).hasCandidateGroup("warehouse");
     Assertions.assertThat(inspect.getDueDate()).isCloseTo(hoursFromNow(10 * 24), 60_000);
@@ -390,7 +390,7 @@ class RefundProcessTest extends ProcessPathTest {
     complete(
         pi,
         "userTask_recordReturnShipment",
-        vars("returnCarrier", "圆通速递", "returnTrackingNumber", "YT1234567891"));
+        told(vars("returnCarrier", "圆通速递", "returnTrackingNumber", "YT1234567891")));
     assertRefused(pi, "userTask_inspectRefundReturn", vars("inspectionResult", "FAILED"))
         .hasMessageContaining("请填写验货说明");
     complete(
@@ -398,6 +398,9 @@ class RefundProcessTest extends ProcessPathTest {
         "userTask_inspectRefundReturn",
         vars("inspectionResult", "FAILED", "inspectionNote", "商品已使用，吊牌已剪"));
     runDueJobs(pi);
+    // no platform refund carries the refusal: an agent tells the buyer why
+    assertThat(taskOf(pi, "userTask_explainRejection")).hasCandidateGroup("agents");
+    completeAs(pi, "userTask_explainRejection", "agent1", told(vars()));
     assertThat(pi).isEnded().hasPassed("serviceTask_rejectRefund", "endEvent_refundRejected");
     Assertions.assertThat(orders.remarks(orderId, "remark_finance")).contains("验货不通过：商品已使用");
     Assertions.assertThat(orders.refunded(orderId)).isEqualByComparingTo("0");
@@ -482,7 +485,8 @@ class RefundProcessTest extends ProcessPathTest {
         .getTaskService()
         .complete(approve.getId(), vars("refundDecision", "REJECT", "financeNote", "买家已同意换货"));
     runDueJobs(pi);
-    assertThat(pi).isEnded().hasPassed("endEvent_refundRejected");
+    completeAs(pi, "userTask_explainRejection", "agent1", told(vars()));
+    assertThat(pi).isEnded().hasPassed("userTask_explainRejection", "endEvent_refundRejected");
   }
 
   // ---------------------------------------------------------------- disputes

@@ -43,7 +43,7 @@ class ExchangeProcessTest extends ProcessPathTest {
         pi,
         "userTask_awaitBuyerShipment",
         "agent1",
-        vars("returnCarrier", "圆通速递", "returnTrackingNumber", "YT1234567890"));
+        told(vars("returnCarrier", "圆通速递", "returnTrackingNumber", "YT1234567890")));
   }
 
   private void returnAndInspect(ProcessInstance pi, boolean resaleable) {
@@ -71,23 +71,24 @@ class ExchangeProcessTest extends ProcessPathTest {
         pi,
         "userTask_assessExchange",
         "agent1",
-        vars(
-            "cause",
-            "BUYER_ALLERGY",
-            "replacementItem",
-            "温和型保湿面霜",
-            "skinType",
-            "敏感肌",
-            "buyerAge",
-            "25-30",
-            "buyerRegion",
-            "广东",
-            "usage",
-            "早晚各一次",
-            "buyerInsistsOnProduct",
-            true,
-            "riskAcknowledged",
-            true));
+        told(
+            vars(
+                "cause",
+                "BUYER_ALLERGY",
+                "replacementItem",
+                "温和型保湿面霜",
+                "skinType",
+                "敏感肌",
+                "buyerAge",
+                "25-30",
+                "buyerRegion",
+                "广东",
+                "usage",
+                "早晚各一次",
+                "buyerInsistsOnProduct",
+                true,
+                "riskAcknowledged",
+                true)));
     assertThat(pi)
         .isWaitingAt("userTask_collectPostage")
         .variables()
@@ -120,7 +121,10 @@ class ExchangeProcessTest extends ProcessPathTest {
   void shouldRefundTheAdvancedPostageAfterAQualityExchange() {
     ProcessInstance pi = open();
     completeAs(
-        pi, "userTask_assessExchange", "agent1", vars("cause", "QUALITY", "returnPostage", 12));
+        pi,
+        "userTask_assessExchange",
+        "agent1",
+        told(vars("cause", "QUALITY", "returnPostage", 12)));
     assertThat(pi).isWaitingAt("serviceTask_sendReturnAddress");
     returnAndInspect(pi, false);
     shipReplacement(pi);
@@ -137,7 +141,7 @@ class ExchangeProcessTest extends ProcessPathTest {
         pi,
         "userTask_assessExchange",
         "agent1",
-        vars("cause", "COURIER_DAMAGE", "badlyDamaged", true));
+        told(vars("cause", "COURIER_DAMAGE", "badlyDamaged", true)));
     assertThat(pi).variables().containsEntry("mustReturn", false);
     shipReplacement(pi);
     assertThat(pi)
@@ -153,19 +157,19 @@ class ExchangeProcessTest extends ProcessPathTest {
         pi,
         "userTask_assessExchange",
         "agent1",
-        vars("cause", "BUYER_NO_REASON", "sealIntact", false));
+        told(vars("cause", "BUYER_NO_REASON", "sealIntact", false)));
     assertThat(pi).isWaitingAt("userTask_explainRefusal");
     Assertions.assertThat(
             (String) processEngine.getRuntimeService().getVariable(pi.getId(), "refusalReason"))
         .contains("密封完好");
-    completeAs(pi, "userTask_explainRefusal", "agent1", vars("explanation", "已拆封，不能无理由换货"));
+    completeAs(pi, "userTask_explainRefusal", "agent1", told(vars("explanation", "已拆封，不能无理由换货")));
     assertThat(pi).isEnded().hasPassed("endEvent_refused");
   }
 
   @Test
   void shouldCloseWhenTheBuyerNeverShipsTheItemBack() {
     ProcessInstance pi = open();
-    completeAs(pi, "userTask_assessExchange", "agent1", vars("cause", "SHOP_WRONG_ITEM"));
+    completeAs(pi, "userTask_assessExchange", "agent1", told(vars("cause", "SHOP_WRONG_ITEM")));
     runDueJobs(pi);
     fireTimer(pi, "timer_shipmentReminder");
     fireTimer(pi, "timer_shipmentDeadline");
@@ -175,7 +179,7 @@ class ExchangeProcessTest extends ProcessPathTest {
   @Test
   void shouldEscalateAnExchangeParcelThatDoesNotArrive() {
     ProcessInstance pi = open();
-    completeAs(pi, "userTask_assessExchange", "agent1", vars("cause", "SHOP_WRONG_ITEM"));
+    completeAs(pi, "userTask_assessExchange", "agent1", told(vars("cause", "SHOP_WRONG_ITEM")));
     buyerShips(pi);
     fireTimer(pi, "timer_receiptEscalation");
     assertThat(taskOf(pi, "userTask_receiveReturn")).hasCandidateGroup("supervisors");
@@ -190,7 +194,7 @@ class ExchangeProcessTest extends ProcessPathTest {
     Map<String, Object> noRisk =
         vars("cause", "QUALITY", "buyerInsistsOnProduct", true, "riskAcknowledged", false);
     assertRefused(pi, "userTask_assessExchange", noRisk).hasMessageContaining("买家已知晓风险");
-    completeAs(pi, "userTask_assessExchange", "agent1", vars("cause", "BUYER_NO_NEED"));
+    completeAs(pi, "userTask_assessExchange", "agent1", told(vars("cause", "BUYER_NO_NEED")));
     assertRefused(
             pi, "userTask_collectPostage", vars("postageCollected", false, "collectedPostage", 10))
         .hasMessageContaining("请先收取运费");

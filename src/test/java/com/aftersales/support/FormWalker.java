@@ -406,7 +406,8 @@ public final class FormWalker {
         return options.isEmpty() ? null : List.of(options.get(random.nextInt(options.size())));
       }
       case "checkbox" -> {
-        return random.nextBoolean();
+        // a required tick (e.g. "sent to the buyer") is given, as the agent gives it; others vary
+        return validate.path("required").asBoolean() || random.nextBoolean();
       }
       case "number" -> {
         double lo = validate.path("min").asDouble(0);
