@@ -30,9 +30,9 @@ class DunningReminder {
   void contacted(DelegateTask task) {
     if (Inputs.choice(task, CONTACT_CHANNEL) == Channel.WANGWANG) {
       messages.confirmSent(task, MessagePurpose.DUNNING.name());
-    } else {
-      // the form hides the tick for other channels: whatever arrived, nothing was sent
-      BUYER_MESSAGE_SENT.set(task, false);
     }
+    // the next contact starts unticked; for other channels the form hides the tick, so whatever
+    // arrived, nothing was sent
+    task.removeVariable(BUYER_MESSAGE_SENT.name());
   }
 }
