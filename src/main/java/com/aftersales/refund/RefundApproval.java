@@ -74,7 +74,7 @@ class RefundApproval {
     String reason = REFUND_REASON.get(execution);
     boolean transfer = RefundTransfer.isTransfer(execution);
     String how = transfer ? "转账至" + RefundTransfer.payee(execution) : "原路退回";
-    shop.agreeRefund(orderId, null, amount, reason + "（" + how + "）");
+    shop.agreeRefund(orderId, PLATFORM_REFUND_ID.get(execution), amount, reason + "（" + how + "）");
     shop.addRemark(orderId, RemarkColumn.FINANCE, "已退款 " + amount + " 元（" + how + "）：" + reason);
     shop.addRemark(
         orderId,
@@ -88,7 +88,7 @@ class RefundApproval {
   void reject(DelegateExecution execution) {
     String orderId = ORDER_ID.get(execution);
     String note = FINANCE_NOTE.get(execution);
-    shop.rejectRefund(orderId, null, note);
+    shop.rejectRefund(orderId, PLATFORM_REFUND_ID.get(execution), note);
     shop.setFlag(orderId, Flag.PURPLE, "退款驳回：" + note + caseRef(execution));
     shop.addRemark(orderId, RemarkColumn.FINANCE, "退款驳回：" + note);
     shop.addRemark(

@@ -49,7 +49,8 @@ class RefundIntercept {
     String orderId = ORDER_ID.get(execution);
     String explanation = REJECT_EXPLANATION.get(execution);
     String evidence = REJECT_EVIDENCE.get(execution);
-    shop.rejectRefund(orderId, null, explanation + "（凭证：" + evidence + "）");
+    shop.rejectRefund(
+        orderId, PLATFORM_REFUND_ID.get(execution), explanation + "（凭证：" + evidence + "）");
     shop.addRemark(
         orderId,
         RemarkColumn.INTERNAL,

@@ -48,6 +48,7 @@ class RefundReturn {
     String orderId = ORDER_ID.get(execution);
     String returnAddress = config.returnAddress();
     RETURN_ADDRESS_TEXT.set(execution, returnAddress);
+    shop.agreeReturn(orderId, PLATFORM_REFUND_ID.get(execution), returnAddress);
     shop.addRemark(orderId, RemarkColumn.INTERNAL, "同意退货退款，已发送退货地址：" + returnAddress + "；等待买家寄回");
     WINDOW_RESULT.set(execution, WindowResult.RETURN_AGREED);
     timeline.record(execution, "同意退货，已发送退货地址");

@@ -32,6 +32,7 @@ final class RefundVariables {
   static final String CONFIRM_EVIDENCE_TASK = "userTask_confirmEvidence";
   static final String NOT_REFILED_END = "endEvent_notRefiled";
   static final String RETURN_NOT_SHIPPED_END = "endEvent_returnNotShipped";
+  static final String RECORD_RETURN_TASK = "userTask_recordReturnShipment";
 
   /** The timeline step of a back-office event no step of the refund waited for. */
   static final String IGNORED_EVENT_STEP = "refundEvent";
@@ -44,6 +45,9 @@ final class RefundVariables {
 
   static final Variable<String> REFUND_REASON = RefundCallVariables.REFUND_REASON;
   static final Variable<Boolean> RETURN_REQUIRED = Variable.flag("returnRequired", "需要买家退货");
+
+  /** The buyer's refund on the platform (opened by the platform's message, or linked later). */
+  static final Variable<String> PLATFORM_REFUND_ID = RefundCallVariables.PLATFORM_REFUND_ID;
 
   // what the refund ended with (refundOutcome goes back to the calling case, which reads it as
   // the text RefundCallVariables.REFUND_OUTCOME)

@@ -105,9 +105,13 @@ class ArchitectureTest {
     }
   }
 
-  /** The local shop adapter's own tables: orders as the back office holds them, its call log. */
+  /**
+   * The shop's own tables: orders as the local back office holds them, its call log, the shop
+   * events already handled and when the shop was last heard from.
+   */
   private static final Pattern SHOP_TABLES =
-      Pattern.compile("\\b(shop_order|shop_call)\\b", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "\\b(shop_order|shop_call|shop_event_seen|shop_contact)\\b", Pattern.CASE_INSENSITIVE);
 
   @Test
   void onlyTheShopPackageTouchesTheShopsTables() throws IOException {
