@@ -2,6 +2,8 @@ package com.aftersales.cases;
 
 import com.aftersales.base.InvalidInputException;
 import com.aftersales.base.NotFoundException;
+import com.aftersales.shop.SentMessage;
+import com.aftersales.shop.ShopBackOffice;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -13,7 +15,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/cases}: open a case, read a case with its timeline. */
+/**
+ * {@code /api/cases}: open a case, read a case with its timeline and the messages its buyer got.
+ */
 @RestController
 @RequestMapping("/api/cases")
 class CaseController {
@@ -43,13 +47,17 @@ class CaseController {
       java.time.OffsetDateTime openedAt,
       java.time.OffsetDateTime closedAt,
       List<String> openTasks,
-      List<CaseEvent> timeline) {}
+      List<CaseEvent> timeline,
+      List<SentMessage> messages) {}
 
   private final CaseService cases;
   private final CaseRepository repository;
   private final OpenTasks openTasks;
+  private final ShopBackOffice shop;
 
-  CaseController(CaseService cases, CaseRepository repository, OpenTasks openTasks) {
+  CaseController(
+      CaseService cases, CaseRepository repository, OpenTasks openTasks, ShopBackOffice shop) {
+    this.shop = shop;
     this.cases = cases;
     this.repository = repository;
     this.openTasks = openTasks;
@@ -108,6 +116,7 @@ class CaseController {
         c.openedAt(),
         c.closedAt(),
         c.status() == CaseStatus.OPEN ? openTasks.names(c.caseId()) : List.of(),
-        repository.timeline(c.caseId()));
+        repository.timeline(c.caseId()),
+        shop.buyerMessages(c.caseId()));
   }
 }

@@ -23,6 +23,11 @@ public record BuyerMessage(
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("a buyer message has a text");
     }
+    if (text.length() > MAX_LENGTH) {
+      // never cut a message short: the buyer would get less than the record says
+      throw new IllegalArgumentException(
+          "a buyer message has at most " + MAX_LENGTH + " characters");
+    }
     if (purpose == null) {
       throw new IllegalArgumentException("a buyer message has a purpose");
     }

@@ -32,10 +32,7 @@ public class BuyerMessageLog {
   public SentMessage record(BuyerMessage message, String adapter) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     String sentBy = message.confirmedBy() != null ? message.confirmedBy() : SYSTEM;
-    String text =
-        message.text().length() > BuyerMessage.MAX_LENGTH
-            ? message.text().substring(0, BuyerMessage.MAX_LENGTH)
-            : message.text();
+    String text = message.text();
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.update(
         con -> {

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,9 +18,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The back office kept in our own database: orders in {@code shop_order}, every call the flows make
- * in {@code shop_call}. It lets every flow run end to end without a real shop.
+ * in {@code shop_call}. It lets every flow run end to end without a real shop. The default adapter
+ * ({@code aftersales.shop.adapter: local}, or nothing set).
  */
 @Component
+@ConditionalOnProperty(
+    name = "aftersales.shop.adapter",
+    havingValue = "local",
+    matchIfMissing = true)
 @Transactional
 class LocalShopBackOffice implements ShopBackOffice {
 

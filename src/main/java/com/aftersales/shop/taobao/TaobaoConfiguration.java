@@ -1,0 +1,29 @@
+package com.aftersales.shop.taobao;
+
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The taobao shop adapter's beans, present only with {@code aftersales.shop.adapter: taobao}. The
+ * configuration is checked here, so a missing gateway, key, secret or session stops the start with
+ * a message naming the property.
+ *
+ * <p>Requests are stamped with the system time, not the engine's clock (which tests move): the
+ * platform refuses timestamps more than ten minutes off its own.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "aftersales.shop.adapter", havingValue = "taobao")
+@EnableConfigurationProperties(TaobaoProperties.class)
+class TaobaoConfiguration {
+
+  @Bean
+  TopClient topClient(TaobaoProperties properties) {
+    return new TopClient(
+        properties.requireComplete(),
+        Clock.system(TopClient.PLATFORM_ZONE),
+        TopClient.THREAD_SLEEP);
+  }
+}
