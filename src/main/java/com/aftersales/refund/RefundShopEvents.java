@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -52,6 +53,7 @@ class RefundShopEvents implements ShopEventHandler {
   private final RefundLinks links;
   private final RuntimeService runtime;
   private final TaskService tasks;
+  private final HistoryService history;
   private final IdentityService identity;
   private final CaseTimeline timeline;
 
@@ -60,12 +62,14 @@ class RefundShopEvents implements ShopEventHandler {
       RefundLinks links,
       RuntimeService runtime,
       TaskService tasks,
+      HistoryService history,
       IdentityService identity,
       CaseTimeline timeline) {
     this.opening = opening;
     this.links = links;
     this.runtime = runtime;
     this.tasks = tasks;
+    this.history = history;
     this.identity = identity;
     this.timeline = timeline;
   }
@@ -207,6 +211,36 @@ class RefundShopEvents implements ShopEventHandler {
     }
   }
 
+  /**
+   * The case needs the return but has not reached "登记买家退货物流" yet (its first steps still run, e.g.
+   * the case was opened a moment ago for a refund whose goods are already on their way): the
+   * shipment is kept in the case's variables, and the task's form shows it filled in.
+   */
+  private boolean prefill(ProcessInstance pi, BuyerReturnedGoods event, String shipment) {
+    if (event.trackingNumber() == null
+        || !Boolean.TRUE.equals(RETURN_REQUIRED.of(runtime, pi.getId()))
+        || RETURN_TRACKING_NUMBER.of(runtime, pi.getId()) != null
+        || history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(pi.getId())
+                .activityId(RECORD_RETURN_TASK)
+                .count()
+            > 0) {
+      return false;
+    }
+    Map<String, Object> vars = new HashMap<>();
+    RETURN_CARRIER.put(vars, event.carrier());
+    RETURN_TRACKING_NUMBER.put(vars, event.trackingNumber());
+    runtime.setVariables(pi.getId(), vars);
+    timeline.record(
+        pi.getBusinessKey(),
+        RECORD_RETURN_TASK,
+        "登记买家退货物流",
+        event.source().by(),
+        "平台通知买家已寄回退货（" + shipment + "），已填入“登记买家退货物流”，请核对后提交");
+    return true;
+  }
+
   /** Completes "登记买家退货物流" with what the platform reports, as the system. */
   private boolean returned(ProcessInstance pi, BuyerReturnedGoods event) {
     Task task =
@@ -216,12 +250,12 @@ class RefundShopEvents implements ShopEventHandler {
             .taskDefinitionKey(RECORD_RETURN_TASK)
             .active()
             .singleResult();
-    if (task == null) {
-      return false;
-    }
     String shipment =
         (event.carrier() == null ? "" : event.carrier() + " ")
             + (event.trackingNumber() == null ? "（平台未给出物流单号）" : event.trackingNumber());
+    if (task == null) {
+      return prefill(pi, event, shipment);
+    }
     Map<String, Object> vars = new HashMap<>();
     RETURN_CARRIER.put(vars, event.carrier());
     RETURN_TRACKING_NUMBER.put(vars, event.trackingNumber());
