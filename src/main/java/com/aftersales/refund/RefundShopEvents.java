@@ -17,6 +17,7 @@ import com.aftersales.shop.ShopEvent.RefundCreated;
 import com.aftersales.shop.ShopEvent.RefundRefiled;
 import com.aftersales.shop.ShopEvent.RefundSucceeded;
 import com.aftersales.shop.ShopEvent.RefundWithdrawn;
+import com.aftersales.shop.ShopEvent.Source;
 import com.aftersales.shop.ShopEventHandler;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,8 +40,9 @@ import org.springframework.stereotype.Component;
  * The refund's part in what happens in the shop: a refund filed opens a case ({@link
  * RefundOpening}); closed, paid, withdrawn, filed again and the platform stepping in are the
  * refund's messages, correlated with the case wherever it waits; the buyer's return shipment
- * completes "登记买家退货物流" with the carrier and tracking number, so the case moves on to the warehouse.
- * The engine works as the system (the reporter's right was checked at the door).
+ * completes "登记买家退货物流" with the carrier and tracking number, so the case moves on to the warehouse
+ * (a case that has not reached that task yet gets them filled into its form). The engine works as
+ * the system (the reporter's right was checked at the door).
  *
  * <p>Never twice, never back: a change older than the latest one applied to the same platform
  * refund, and anything after the refund ended on the platform, is ignored; the model itself only
@@ -114,13 +116,15 @@ class RefundShopEvents implements ShopEventHandler {
     }
     Set<String> waiting = new LinkedHashSet<>();
     targets.forEach(pi -> waiting.add(pi.getBusinessKey()));
+    String from = Source.PLATFORM.equals(event.source().by()) ? "平台通知" : "后台通知";
     for (String caseId : waiting) {
       timeline.record(
           caseId,
           IGNORED_EVENT_STEP,
-          "后台通知",
+          from,
           event.source().by(),
-          "后台通知“"
+          from
+              + "“"
               + type.label
               + "”已忽略："
               + (stale ? "平台上这笔退款已有更新的变化（迟到或重复的通知）" : "当前步骤不等待这个通知（重复或过时）"));

@@ -46,6 +46,7 @@ public class TmcPoller {
   static final String CONSUME = "taobao.tmc.messages.consume";
   static final String CONFIRM = "taobao.tmc.messages.confirm";
   static final int QUANTITY = 100;
+  static final String QUANTITY_PARAM = "quantity"; // not a process variable: a TOP parameter
   static final int MAX_CONFIRM = 200;
   static final int MAX_BATCHES = 10;
 
@@ -92,7 +93,7 @@ public class TmcPoller {
     try {
       for (int batch = 0; batch < MAX_BATCHES; batch++) {
         JsonNode answer =
-            top.callWithoutSession(CONSUME, Map.of("quantity", String.valueOf(QUANTITY)));
+            top.callWithoutSession(CONSUME, Map.of(QUANTITY_PARAM, String.valueOf(QUANTITY)));
         List<JsonNode> messages = new ArrayList<>();
         answer.path("messages").path("tmc_message").forEach(messages::add);
         consumed += messages.size();
