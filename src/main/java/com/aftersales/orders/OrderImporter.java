@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * background, batch by batch, with its progress in {@code order_import}. Importing the same file
  * twice changes nothing; a newer file moves order states forward (never back) and ends the dunning
  * case of an order that got paid or closed; a bad row is reported with its line and the others
- * still import.
+ * still import. A report lacking columns (a newer export without 买家会员名, say) updates the orders we
+ * know with what it has and reports each order we do not know as a refused row.
  *
  * <p>Bounded whatever is uploaded ({@link ImportLimits}): the file is checked before anything is
  * imported (an .xlsx's unpacked size, the number of rows); rows and refused rows are written every
@@ -177,7 +178,7 @@ public class OrderImporter {
   // ---------------------------------------------------------------- the import itself
 
   private void run(String id, ReportFile report, ReportChecks.Layout layout) {
-    Progress progress = new Progress(id);
+    Progress progress = new Progress(id, layout.report());
     try {
       report.rows(
           (line, cells) -> {
@@ -188,6 +189,7 @@ public class OrderImporter {
             progress.rowsRead++;
             try {
               progress.batch.add(layout.report().read(cells));
+              progress.lines.add(line);
             } catch (OrderReport.RowProblem problem) {
               progress.errors.add(new RowError(line, problem.orderId, problem.getMessage()));
             }
@@ -196,11 +198,16 @@ public class OrderImporter {
             }
           });
       flush(progress);
+      List<String> notes = new ArrayList<>();
+      if (progress.failed > 0) {
+        notes.add(progress.failed + " 行未导入，见错误列表");
+      }
+      List<String> missing = layout.report().missingToCreate();
+      if (!missing.isEmpty()) {
+        notes.add("报表没有" + String.join("、", missing) + "列，只更新了系统里已有的订单");
+      }
       records.finish(
-          id,
-          ImportRecords.DONE,
-          progress.failed > 0 ? progress.failed + " 行未导入，见错误列表" : null,
-          now());
+          id, ImportRecords.DONE, notes.isEmpty() ? null : String.join("；", notes), now());
     } catch (NotAnOrderReportException e) {
       flush(progress);
       records.finish(
@@ -217,16 +224,22 @@ public class OrderImporter {
 
   private static final class Progress {
     final String id;
+    final OrderReport report;
     final List<ReportedOrder> batch = new ArrayList<>();
+    final List<Integer> lines = new ArrayList<>(); // the line of each order of the batch
     final List<RowError> errors = new ArrayList<>();
     int line;
     int rowsRead;
     int failed;
 
-    Progress(String id) {
+    Progress(String id, OrderReport report) {
       this.id = id;
+      this.report = report;
     }
   }
+
+  /** What one batch wrote: the book's changes, and how many rows it refused. */
+  private record Written(LocalOrderBook.Changes changes, int refused) {}
 
   /**
    * Writes one batch of rows and refused rows in one transaction, then ends the dunning cases of
@@ -236,10 +249,10 @@ public class OrderImporter {
     if (progress.batch.isEmpty() && progress.errors.isEmpty()) {
       return;
     }
-    LocalOrderBook.Changes changes = null;
-    for (int attempt = 0; changes == null; attempt++) {
+    Written written = null;
+    for (int attempt = 0; written == null; attempt++) {
       try {
-        changes = tx.execute(s -> write(progress));
+        written = tx.execute(s -> write(progress));
       } catch (DuplicateKeyException raced) {
         // another import inserted one of these orders a moment ago: read again, then update
         if (attempt >= 3) {
@@ -247,14 +260,15 @@ public class OrderImporter {
         }
       }
     }
-    progress.failed += progress.errors.size();
+    progress.failed += written.refused();
     progress.batch.clear();
+    progress.lines.clear();
     progress.errors.clear();
     int ended = 0;
-    for (String orderId : changes.paid()) {
+    for (String orderId : written.changes().paid()) {
       ended += end("dunningOrderPaid", orderId);
     }
-    for (String orderId : changes.closed()) {
+    for (String orderId : written.changes().closed()) {
       ended += end("dunningOrderClosed", orderId);
     }
     if (ended > 0) {
@@ -262,11 +276,17 @@ public class OrderImporter {
     }
   }
 
-  private LocalOrderBook.Changes write(Progress progress) {
+  private Written write(Progress progress) {
     OffsetDateTime now = now();
     LocalOrderBook.Changes changes = book.take(progress.batch, now);
+    List<RowError> errors = new ArrayList<>(progress.errors);
+    for (int i : changes.notCreated()) {
+      String orderId = progress.batch.get(i).orderId();
+      errors.add(
+          new RowError(progress.lines.get(i), orderId, progress.report.whyNotCreated(orderId)));
+    }
     int kept = Math.max(0, limits.maxErrorsKept() - progress.failed);
-    for (RowError e : progress.errors.subList(0, Math.min(kept, progress.errors.size()))) {
+    for (RowError e : errors.subList(0, Math.min(kept, errors.size()))) {
       records.refused(progress.id, e);
     }
     records.progress(
@@ -275,9 +295,9 @@ public class OrderImporter {
         changes.created(),
         changes.updated(),
         changes.unchanged(),
-        progress.errors.size(),
+        errors.size(),
         now);
-    return changes;
+    return new Written(changes, errors.size());
   }
 
   private int end(String message, String orderId) {

@@ -33,9 +33,12 @@ final class OrderReport {
     }
   }
 
-  static final List<ReportColumn> REQUIRED =
-      List.of(
-          ReportColumn.ORDER_ID, ReportColumn.BUYER_ID, ReportColumn.STATUS, ReportColumn.CREATED);
+  /**
+   * The columns without which a report can only update orders we know: a new order needs its buyer,
+   * state, creation time and amount (总金额, or 买家应付货款).
+   */
+  static final List<ReportColumn> TO_CREATE =
+      List.of(ReportColumn.BUYER_ID, ReportColumn.STATUS, ReportColumn.CREATED, ReportColumn.TOTAL);
 
   private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
   private static final Pattern EXCEL_DAY = Pattern.compile("\\d{5}(\\.\\d+)?");
@@ -75,18 +78,29 @@ final class OrderReport {
     return positions.containsKey(ReportColumn.ORDER_ID) ? new OrderReport(positions, zone) : null;
   }
 
-  /** The required columns this report lacks, by their Chinese heading. */
-  List<String> missing() {
-    return REQUIRED.stream()
-        .filter(c -> !positions.containsKey(c))
+  /**
+   * The columns this report lacks to create orders, by their Chinese heading: empty for a full
+   * report; otherwise it only updates the orders we know.
+   */
+  List<String> missingToCreate() {
+    return TO_CREATE.stream()
+        .filter(c -> !has(c) && !(c == ReportColumn.TOTAL && has(ReportColumn.GOODS)))
         .map(c -> c.names.get(0))
         .toList();
   }
 
-  boolean hasMoney() {
-    return positions.containsKey(ReportColumn.TOTAL)
-        || positions.containsKey(ReportColumn.GOODS)
-        || positions.containsKey(ReportColumn.PAID);
+  /** Why the row of an order we do not know added nothing, in the clerk's words. */
+  String whyNotCreated(String orderId) {
+    List<String> missing = missingToCreate();
+    return "订单 "
+        + orderId
+        + " 不在系统里，且"
+        + (missing.isEmpty() ? "这一行没有金额（总金额或买家应付货款）" : "报表没有" + String.join("、", missing) + "列")
+        + "，无法新建";
+  }
+
+  private boolean has(ReportColumn column) {
+    return positions.containsKey(column);
   }
 
   static boolean blank(List<String> cells) {
@@ -101,18 +115,19 @@ final class OrderReport {
       throw new RowProblem(
           null, plain(rawId).isEmpty() ? "缺少订单编号" : "订单编号 “" + abbreviate(rawId) + "” 无效");
     }
-    String buyerId = cell(cells, ReportColumn.BUYER_ID);
-    if (buyerId.isEmpty()) {
+    // a column the report lacks is null (known orders keep theirs); an empty cell is refused
+    String buyerId = has(ReportColumn.BUYER_ID) ? cell(cells, ReportColumn.BUYER_ID) : null;
+    if (buyerId != null && buyerId.isEmpty()) {
       throw new RowProblem(orderId, "缺少买家会员名");
     }
     String statusText = cell(cells, ReportColumn.STATUS);
     OrderStatus status = status(statusText);
-    if (status == null) {
+    if (status == null && has(ReportColumn.STATUS)) {
       throw new RowProblem(
           orderId, statusText.isEmpty() ? "缺少订单状态" : "订单状态 “" + abbreviate(statusText) + "” 无法识别");
     }
     OffsetDateTime created = time(orderId, "订单创建时间", cell(cells, ReportColumn.CREATED));
-    if (created == null) {
+    if (created == null && has(ReportColumn.CREATED)) {
       throw new RowProblem(orderId, "缺少订单创建时间");
     }
     OffsetDateTime paidAt = time(orderId, "订单付款时间", cell(cells, ReportColumn.PAID_AT));
@@ -132,7 +147,7 @@ final class OrderReport {
     String title = cell(cells, ReportColumn.TITLE);
     return new ReportedOrder(
         orderId,
-        limit(buyerId, 128),
+        buyerId == null ? null : limit(buyerId, 128),
         limit(cell(cells, ReportColumn.RECEIVER), 128),
         mobile.isEmpty() ? limit(phone(cell(cells, ReportColumn.PHONE)), 64) : limit(mobile, 64),
         limit(cell(cells, ReportColumn.ADDRESS), 512),

@@ -2,11 +2,11 @@ package com.aftersales.orders;
 
 import com.aftersales.base.TooLargeException;
 import java.io.IOException;
-import java.util.List;
 
 /**
- * What is checked of an order report before anything is imported: that it is one (its heading row
- * in the first lines, the required columns), and that it is not longer than a node takes.
+ * What is checked of an order report before anything is imported: that it is one (a heading row
+ * with the 订单编号 column in the first lines; the other columns may be missing, see {@link
+ * OrderReport#missingToCreate}), and that it is not longer than a node takes.
  */
 final class ReportChecks {
 
@@ -47,13 +47,6 @@ final class ReportChecks {
               + " 行里没有“订单编号”列"
               + (firstRow[0] == null ? "" : "（第一行是：" + ImportRecords.limit(firstRow[0], 80) + "）")
               + "。请上传卖家中心“已卖出的宝贝”批量导出的订单报表");
-    }
-    List<String> missing = found[0].missing();
-    if (!missing.isEmpty() || !found[0].hasMoney()) {
-      throw new NotAnOrderReportException(
-          "订单报表缺少必需的列："
-              + (missing.isEmpty() ? "总金额（或买家应付货款）" : String.join("、", missing))
-              + "。请导出完整的订单报表（列名不能改）");
     }
     return new Layout(found[0], headingLine[0]);
   }

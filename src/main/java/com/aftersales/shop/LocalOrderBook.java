@@ -1,6 +1,8 @@
 package com.aftersales.shop;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,15 +14,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * The local adapter's order book, filled from the back office's order reports: a new order is
- * added, a known one takes the report's facts, and its trade state only ever moves forward (a
- * closed trade is as final as a successful one). Callers run it inside their own transaction.
+ * added, a known one takes the report's facts (what a report leaves out stays as it was), and its
+ * trade state only ever moves forward (a closed trade is as final as a successful one). Known
+ * orders are looked up per batch, never all at once. Callers run it inside their own transaction.
  */
 @Component
 public class LocalOrderBook {
 
-  /** What one batch changed; {@code paid} and {@code closed} left "waiting for payment". */
+  /**
+   * What one batch changed; {@code paid} and {@code closed} left "waiting for payment"; {@code
+   * notCreated} are the positions in the batch of rows of orders the book does not know and the row
+   * could not add.
+   */
   public record Changes(
-      int created, int updated, int unchanged, Set<String> paid, Set<String> closed) {}
+      int created,
+      int updated,
+      int unchanged,
+      Set<String> paid,
+      Set<String> closed,
+      List<Integer> notCreated) {}
 
   private final JdbcTemplate jdbc;
   private final NamedParameterJdbcTemplate named;
@@ -48,7 +60,13 @@ public class LocalOrderBook {
         order.orderId());
   }
 
-  /** Takes in a batch of reported orders (the same order may appear twice: the later row wins). */
+  /**
+   * Takes in a batch of reported orders (the same order may appear twice: the later row wins). An
+   * order the book does not know is added when its row says who bought it, when, in which state and
+   * for how much; otherwise its position in the batch is returned in {@link Changes#notCreated}. A
+   * known order takes what its row says and keeps what the row leaves out: a column the report
+   * lacks or an empty cell never erases what the book knows.
+   */
   public Changes take(List<ReportedOrder> batch, OffsetDateTime now) {
     Map<String, Existing> existing = existing(batch);
     int created = 0;
@@ -56,37 +74,51 @@ public class LocalOrderBook {
     int unchanged = 0;
     Set<String> paid = new LinkedHashSet<>();
     Set<String> closed = new LinkedHashSet<>();
-    for (ReportedOrder r : batch) {
+    List<Integer> notCreated = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      ReportedOrder r = batch.get(i);
       Existing before = existing.get(r.orderId());
       if (before == null) {
+        if (!canCreate(r)) {
+          notCreated.add(i);
+          continue;
+        }
         insert(r, now);
         created++;
         existing.put(r.orderId(), Existing.of(r));
         continue;
       }
-      OrderStatus status =
-          rank(r.status()) >= rank(before.status) ? r.status() : before.status; // never backwards
-      Existing after = Existing.of(r).withStatus(status, before);
+      Existing after = before.taking(r);
       if (after.equals(before)) {
         unchanged++;
         continue;
       }
       update(r, after, now);
       updated++;
-      if (before.status == OrderStatus.WAITING_PAYMENT && status != OrderStatus.WAITING_PAYMENT) {
-        (status == OrderStatus.CLOSED ? closed : paid).add(r.orderId());
+      if (before.status == OrderStatus.WAITING_PAYMENT
+          && after.status != OrderStatus.WAITING_PAYMENT) {
+        (after.status == OrderStatus.CLOSED ? closed : paid).add(r.orderId());
       }
       existing.put(r.orderId(), after);
     }
-    return new Changes(created, updated, unchanged, paid, closed);
+    return new Changes(created, updated, unchanged, paid, closed, notCreated);
+  }
+
+  /** Whether a row says enough to add its order: the buyer, the state, when, how much. */
+  private static boolean canCreate(ReportedOrder r) {
+    return r.buyerId() != null
+        && !r.buyerId().isBlank()
+        && r.status() != null
+        && r.createdAt() != null
+        && r.hasAmounts();
   }
 
   /** What an import compares: the back-office facts a report carries. */
   private record Existing(
       OrderStatus status,
       OffsetDateTime paidAt,
-      java.math.BigDecimal totalPaid,
-      java.math.BigDecimal orderTotal,
+      BigDecimal totalPaid,
+      BigDecimal orderTotal,
       String trackingNumber,
       String carrier,
       String address,
@@ -106,19 +138,44 @@ public class LocalOrderBook {
           emptyToNull(r.closeReason()));
     }
 
-    Existing withStatus(OrderStatus status, Existing before) {
-      return status == this.status
-          ? this
-          : new Existing(
-              status,
-              before.paidAt,
-              before.totalPaid,
-              orderTotal,
-              trackingNumber,
-              carrier,
-              address,
-              phone,
-              closeReason);
+    /**
+     * This order after a report's row: its state only moves forward; when the row's state is behind
+     * ours (an older report) or not given, the payment stays as we know it; what the row leaves
+     * empty stays as we know it.
+     */
+    Existing taking(ReportedOrder r) {
+      boolean current = r.status() != null && rank(r.status()) >= rank(status);
+      OrderStatus state = current ? r.status() : status;
+      BigDecimal due = r.hasAmounts() ? r.amountDue() : orderTotal;
+      OffsetDateTime paidTime = paidAt;
+      BigDecimal paidAmount = totalPaid;
+      if (current) {
+        paidTime = r.paidAt() != null ? r.paidAt() : paidAt;
+        if (state == OrderStatus.CLOSED && r.paid() == null && paidTime == null) {
+          paidAmount = BigDecimal.ZERO; // closed before anybody paid
+        } else if (r.hasAmounts() || r.paid() != null || state == OrderStatus.WAITING_PAYMENT) {
+          paidAmount = r.amountPaid(state);
+        } else if (status == OrderStatus.WAITING_PAYMENT
+            && state != OrderStatus.CLOSED
+            && orderTotal != null) {
+          paidAmount = orderTotal; // paid since, and the row says no amount: what was due
+        }
+      }
+      return new Existing(
+          state,
+          paidTime,
+          paidAmount,
+          due,
+          given(r.trackingNumber(), trackingNumber),
+          given(r.carrier(), carrier),
+          given(r.address(), address),
+          given(r.phone(), phone),
+          given(r.closeReason(), closeReason));
+    }
+
+    private static String given(String reported, String known) {
+      String value = emptyToNull(reported);
+      return value != null ? value : known;
     }
 
     @Override
@@ -144,7 +201,7 @@ public class LocalOrderBook {
       if (a == null || b == null) {
         return a == b;
       }
-      if (a instanceof java.math.BigDecimal x && b instanceof java.math.BigDecimal y) {
+      if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
         return x.compareTo(y) == 0;
       }
       if (a instanceof OffsetDateTime x && b instanceof OffsetDateTime y) {

@@ -6,7 +6,10 @@ import java.time.OffsetDateTime;
 
 /**
  * One order as the back office's order report shows it, read from a report row: what the local
- * adapter's order book takes in.
+ * adapter's order book takes in. A report may leave columns out: {@code buyerId}, {@code status}
+ * and {@code createdAt} are null when it has no such column, money is null when its cell is empty
+ * or missing, and a text the report does not give is empty or null. Such an order can update one
+ * the book knows, never create one.
  */
 public record ReportedOrder(
     String orderId,
@@ -49,9 +52,25 @@ public record ReportedOrder(
     return (goods == null ? BigDecimal.ZERO : goods).add(postageOrZero());
   }
 
+  /** Whether the row says what the order costs (its 总金额 or 买家应付货款). */
+  public boolean hasAmounts() {
+    return total != null || goods != null;
+  }
+
   /** What the buyer paid: nothing while the order waits for payment. */
   public BigDecimal amountPaid() {
-    if (status == OrderStatus.WAITING_PAYMENT) {
+    return amountPaid(status);
+  }
+
+  /**
+   * What the buyer paid once the order is in {@code state}: nothing while it waits for payment, and
+   * nothing for a trade closed without a payment time or paid amount (closed unpaid).
+   */
+  public BigDecimal amountPaid(OrderStatus state) {
+    if (state == OrderStatus.WAITING_PAYMENT) {
+      return BigDecimal.ZERO;
+    }
+    if (state == OrderStatus.CLOSED && paid == null && paidAt == null) {
       return BigDecimal.ZERO;
     }
     return paid != null ? paid : amountDue();

@@ -223,8 +223,19 @@ public class OrderImportTest extends ProcessTestBase {
         .isInstanceOf(NotAnOrderReportException.class)
         .hasMessageContaining("没有“订单编号”列")
         .hasMessageContaining("商品编码,商品名称,库存");
-    assertThatThrownBy(() -> importFile(utf8("订单编号,备注\n1,x\n"), "half.csv"))
-        .hasMessageContaining("缺少必需的列：买家会员名、订单状态、订单创建时间");
+    // every column of an order report but the order number: not one
+    List<String> noOrderNumber = without(NEW_HEADINGS, "订单编号");
+    Line line = Line.paid(orderNo(), "tb_no_id", "2026-11-22 10:00:00", "2026-11-22 10:05:00");
+    for (byte[] file :
+        List.of(
+            csv(noOrderNumber, List.of(line), StandardCharsets.UTF_8, true),
+            xlsx(noOrderNumber, List.of(line)))) {
+      assertThatThrownBy(() -> importFile(file, "no-id"))
+          .isInstanceOf(NotAnOrderReportException.class)
+          .hasMessageContaining("没有“订单编号”列")
+          .extracting(e -> ((NotAnOrderReportException) e).field())
+          .isEqualTo("file");
+    }
     assertThatThrownBy(
             () -> importFile(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13}, "photo.png"))
         .hasMessageContaining("不是订单报表");
@@ -237,6 +248,184 @@ public class OrderImportTest extends ProcessTestBase {
         .hasMessageContaining(".xls");
     assertThat(jdbc.queryForObject("select count(*) from order_import", Integer.class))
         .isEqualTo(before);
+  }
+
+  private static List<String> without(List<String> headings, String... left) {
+    List<String> out = new ArrayList<>(headings);
+    out.removeAll(List.of(left));
+    return out;
+  }
+
+  /** Two orders we know, one unpaid and one paid, from a full report; returns their numbers. */
+  private List<String> knownOrders(String buyer) throws Exception {
+    String unpaid = orderNo();
+    String paid = orderNo();
+    importFile(
+        csv(
+            NEW_HEADINGS,
+            List.of(
+                Line.unpaid(unpaid, buyer, "2026-11-22 08:00:00"),
+                Line.paid(paid, buyer, "2026-11-22 08:10:00", "2026-11-22 08:12:00")),
+            StandardCharsets.UTF_8,
+            true),
+        "full.csv");
+    jdbc.update("update shop_order set tracking_number = 'SF100' where order_id = ?", paid);
+    return List.of(unpaid, paid);
+  }
+
+  @Test
+  void aReportWithoutTheBuyerColumnUpdatesKnownOrdersAndRefusesUnknownOnes() throws Exception {
+    List<String> headings = without(NEW_HEADINGS, "买家会员名");
+    for (String format : List.of("csv", "xlsx")) {
+      List<String> known = knownOrders("tb_known_" + format);
+      String unknown = orderNo();
+      List<Line> lines =
+          List.of(
+              new Line(
+                  known.get(0),
+                  "",
+                  "90.00",
+                  "6.00",
+                  "96.00",
+                  "95.50",
+                  "买家已付款，等待卖家发货",
+                  "2026-11-22 08:00:00",
+                  "2026-11-22 09:30:00",
+                  "保温杯 500ml",
+                  "1"),
+              Line.paid(unknown, "", "2026-11-22 09:00:00", "2026-11-22 09:01:00"),
+              Line.paid(known.get(1), "", "2026-11-22 08:10:00", "2026-11-22 08:12:00")
+                  .withStatus("交易成功", "2026-11-22 08:12:00", "88.00"));
+      byte[] file =
+          format.equals("csv")
+              ? csv(headings, lines, StandardCharsets.UTF_8, true)
+              : xlsx(headings, lines);
+      OrderImporter.Status status = importFile(file, "no-buyer." + format);
+
+      assertThat(status.status()).as(format).isEqualTo("DONE");
+      assertThat(status.rowsRead()).isEqualTo(3);
+      assertThat(status.created()).isZero();
+      assertThat(status.updated()).isEqualTo(2);
+      assertThat(status.failed()).isEqualTo(1);
+      assertThat(status.message()).contains("1 行未导入").contains("报表没有买家会员名列，只更新了系统里已有的订单");
+      assertThat(importer.errors(status.id(), 0, 10))
+          .containsExactly(
+              new OrderImporter.RowError(3, unknown, "订单 " + unknown + " 不在系统里，且报表没有买家会员名列，无法新建"));
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from shop_order where order_id = ?", Integer.class, unknown))
+          .isZero();
+
+      Map<String, Object> paid = order(known.get(0));
+      assertThat(paid.get("status")).as(format).isEqualTo("PAID");
+      assertThat((BigDecimal) paid.get("order_total")).isEqualByComparingTo("96.00");
+      assertThat((BigDecimal) paid.get("total_paid")).isEqualByComparingTo("95.50");
+      assertThat(((OffsetDateTime) paid.get("paid_at")).toInstant())
+          .isEqualTo(OffsetDateTime.of(2026, 11, 22, 1, 30, 0, 0, ZoneOffset.UTC).toInstant());
+      assertThat(paid.get("buyer_id")).isEqualTo("tb_known_" + format);
+      Map<String, Object> done = order(known.get(1));
+      assertThat(done.get("status")).isEqualTo("SUCCEEDED");
+      assertThat(done.get("buyer_id")).isEqualTo("tb_known_" + format);
+      assertThat(done.get("tracking_number")).as("an empty cell erases nothing").isEqualTo("SF100");
+    }
+  }
+
+  @Test
+  void aReportOfStatesOnlyMovesKnownOrdersAndKeepsTheirAmountsAndContacts() throws Exception {
+    List<String> known = knownOrders("tb_states");
+    String unknown = orderNo();
+    byte[] file =
+        utf8(
+            "订单编号,订单状态\n"
+                + known.get(0)
+                + ",买家已付款，等待卖家发货\n"
+                + unknown
+                + ",交易成功\n"
+                + known.get(1)
+                + ",卖家已发货，等待买家确认\n");
+    OrderImporter.Status status = importFile(file, "states.csv");
+    assertThat(status.status()).isEqualTo("DONE");
+    assertThat(status.updated()).isEqualTo(2);
+    assertThat(status.failed()).isEqualTo(1);
+    assertThat(importer.errors(status.id(), 0, 10))
+        .extracting(OrderImporter.RowError::reason)
+        .containsExactly("订单 " + unknown + " 不在系统里，且报表没有买家会员名、订单创建时间、总金额列，无法新建");
+
+    Map<String, Object> nowPaid = order(known.get(0));
+    assertThat(nowPaid.get("status")).isEqualTo("PAID");
+    assertThat((BigDecimal) nowPaid.get("order_total")).isEqualByComparingTo("88.00");
+    assertThat((BigDecimal) nowPaid.get("total_paid"))
+        .as("paid since, no amount in the report: what was due")
+        .isEqualByComparingTo("88.00");
+    assertThat(nowPaid.get("buyer_id")).isEqualTo("tb_states");
+    assertThat(nowPaid.get("phone")).isEqualTo("13800001234");
+    assertThat(nowPaid.get("address")).isEqualTo("浙江省 杭州市 余杭区 ****");
+    Map<String, Object> shipped = order(known.get(1));
+    assertThat(shipped.get("status")).isEqualTo("SHIPPED");
+    assertThat((BigDecimal) shipped.get("total_paid")).isEqualByComparingTo("88.00");
+    assertThat(shipped.get("paid_at")).isNotNull();
+    assertThat(shipped.get("tracking_number")).isEqualTo("SF100");
+
+    // the same states again, and a report of order numbers only: nothing changes
+    assertThat(importFile(file, "states.csv").unchanged()).isEqualTo(2);
+    OrderImporter.Status idsOnly =
+        importFile(utf8("订单编号\n" + known.get(0) + "\n" + known.get(1) + "\n"), "ids.csv");
+    assertThat(idsOnly.unchanged()).isEqualTo(2);
+    assertThat(order(known.get(1)).get("status")).isEqualTo("SHIPPED");
+  }
+
+  @Test
+  void aTradeClosedBeforePaymentRecordsNothingPaid() throws Exception {
+    String known = orderNo();
+    String fresh = orderNo();
+    importFile(
+        csv(
+            NEW_HEADINGS,
+            List.of(Line.unpaid(known, "tb_closed", "2026-11-22 08:00:00")),
+            StandardCharsets.UTF_8,
+            true),
+        "unpaid.csv");
+    OrderImporter.Status status =
+        importFile(
+            csv(
+                NEW_HEADINGS,
+                List.of(
+                    Line.unpaid(known, "tb_closed", "2026-11-22 08:00:00")
+                        .withStatus("交易关闭", "", ""),
+                    Line.unpaid(fresh, "tb_closed", "2026-11-22 08:00:00")
+                        .withStatus("交易关闭", "", "")),
+                StandardCharsets.UTF_8,
+                true),
+            "closed.csv");
+    assertThat(status.failed()).isZero();
+    for (String id : List.of(known, fresh)) {
+      assertThat(order(id).get("status")).isEqualTo("CLOSED");
+      assertThat((BigDecimal) order(id).get("total_paid")).isEqualByComparingTo("0");
+    }
+  }
+
+  @Test
+  void aRowWithoutAnyAmountUpdatesAKnownOrderButCreatesNone() throws Exception {
+    List<String> known = knownOrders("tb_no_amount");
+    String unknown = orderNo();
+    byte[] file =
+        csv(
+            NEW_HEADINGS,
+            List.of(
+                Line.unpaid(known.get(0), "tb_no_amount", "2026-11-22 08:00:00")
+                    .withAmounts("", "", ""),
+                Line.unpaid(unknown, "tb_no_amount", "2026-11-22 08:00:00")
+                    .withAmounts("", "", "")),
+            StandardCharsets.UTF_8,
+            true);
+    OrderImporter.Status status = importFile(file, "no-amounts.csv");
+    assertThat(status.unchanged()).isEqualTo(1);
+    assertThat(status.failed()).isEqualTo(1);
+    assertThat(status.message()).doesNotContain("报表没有");
+    assertThat(importer.errors(status.id(), 0, 10))
+        .extracting(OrderImporter.RowError::reason)
+        .containsExactly("订单 " + unknown + " 不在系统里，且这一行没有金额（总金额或买家应付货款），无法新建");
+    assertThat((BigDecimal) order(known.get(0)).get("order_total")).isEqualByComparingTo("88.00");
   }
 
   @Test

@@ -90,6 +90,21 @@ public final class ReportFixtures {
           "1");
     }
 
+    public Line withAmounts(String newGoods, String newPostage, String newTotal) {
+      return new Line(
+          orderId,
+          buyerId,
+          newGoods,
+          newPostage,
+          newTotal,
+          paid,
+          status,
+          created,
+          paidAt,
+          title,
+          quantity);
+    }
+
     public Line withStatus(String newStatus, String newPaidAt, String newPaid) {
       return new Line(
           orderId, buyerId, goods, postage, total, newPaid, newStatus, created, newPaidAt, title,

@@ -1,10 +1,12 @@
 package com.aftersales.shop.taobao;
 
+import com.aftersales.shop.BuyerMessageLog;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The taobao shop adapter's beans, present only with {@code aftersales.shop.adapter: taobao}. The
@@ -18,6 +20,16 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "aftersales.shop.adapter", havingValue = "taobao")
 @EnableConfigurationProperties(TaobaoProperties.class)
 class TaobaoConfiguration {
+
+  @Bean
+  TaobaoShopBackOffice taobaoShopBackOffice(
+      TopClient top,
+      TaobaoProperties properties,
+      BuyerMessageLog messages,
+      JdbcTemplate jdbc,
+      Clock clock) {
+    return new TaobaoShopBackOffice(top, properties, messages, jdbc, clock);
+  }
 
   @Bean
   TopClient topClient(TaobaoProperties properties) {

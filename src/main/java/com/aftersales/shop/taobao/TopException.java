@@ -1,11 +1,13 @@
 package com.aftersales.shop.taobao;
 
+import com.aftersales.shop.ShopRefusedException;
+
 /**
  * The Taobao Open Platform refused a call for a reason of the call itself (an {@code isv.*}
  * business error, a missing permission, an invalid parameter): trying again unchanged does not
  * help. Carries the platform's {@code code}, {@code msg}, {@code sub_code} and {@code sub_msg}.
  */
-public class TopException extends RuntimeException {
+public class TopException extends ShopRefusedException {
 
   private final String method;
   private final int code;

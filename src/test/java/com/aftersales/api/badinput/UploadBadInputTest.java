@@ -1,6 +1,7 @@
 package com.aftersales.api.badinput;
 
 import static com.aftersales.orders.ReportFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftersales.orders.OrderImportTest;
 import java.io.ByteArrayOutputStream;
@@ -26,6 +27,8 @@ import org.springframework.test.context.TestPropertySource;
  * Order reports a clerk should not have uploaded ({@code POST /api/orders/import}): each file is
  * refused whole, with the status and the Chinese reason naming {@code file}, and nothing is
  * imported. The limits are the small ones of {@code InputLimitsTest} (same application context).
+ * Only a file without the 订单编号 column is not an order report: one lacking other columns imports
+ * what it can, each order it cannot create being a refused row.
  */
 @TestPropertySource(
     properties = {
@@ -71,6 +74,12 @@ class UploadBadInputTest extends BadInputSuite {
               "2026-11-22 10:05:00"));
     }
     return lines;
+  }
+
+  private static List<String> withoutOrderNumber() {
+    List<String> headings = new ArrayList<>(NEW_HEADINGS);
+    headings.remove("订单编号");
+    return headings;
   }
 
   /** A good report whose text is then spoiled. */
@@ -119,18 +128,17 @@ class UploadBadInputTest extends BadInputSuite {
             400,
             "没有“订单编号”列"),
         row(
-            "missing columns",
-            "half.csv",
-            () -> utf8("订单编号,备注\n1,x\n"),
+            "an order report without the order number column",
+            "订单.csv",
+            () -> csv(withoutOrderNumber(), paid(2), StandardCharsets.UTF_8, true),
             400,
-            "缺少必需的列：买家会员名、订单状态、订单创建时间"),
-        row("headings only, columns missing", "head.csv", () -> utf8("订单编号\n"), 400, "缺少必需的列"),
+            "没有“订单编号”列"),
         row(
-            "missing the status column",
-            "nostatus.csv",
-            () -> utf8("订单编号,买家会员名,订单创建时间\n1,tb,2026-11-22 10:00:00\n"),
+            "a workbook without the order number column",
+            "订单.xlsx",
+            () -> xlsxOf(withoutOrderNumber(), paid(2)),
             400,
-            "缺少必需的列：订单状态"),
+            "没有“订单编号”列"),
         row(
             "tab separated",
             "订单.csv",
@@ -232,5 +240,38 @@ class UploadBadInputTest extends BadInputSuite {
     Map<String, Long> before = stored();
     ResponseEntity<String> r = as("agent1").upload("/api/orders/import?wait=true", name, content);
     assertRefused(what, before, r, status, fragment, "file");
+  }
+
+  /**
+   * Reports that have the order number column but lack others (once refused whole): they are
+   * imported, and each order we do not know is a refused row saying which columns it lacks.
+   */
+  static Stream<Arguments> lackingColumns() {
+    String id = OrderImportTest.orderNo();
+    return Stream.of(
+        Arguments.of("订单编号,备注\n" + id + ",x\n", id, "买家会员名、订单状态、订单创建时间、总金额"),
+        Arguments.of(
+            "订单编号,买家会员名,订单创建时间,总金额\n" + id + ",tb,2026-11-22 10:00:00,88.00\n", id, "订单状态"),
+        Arguments.of("订单编号\n", null, "买家会员名、订单状态、订单创建时间、总金额"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("lackingColumns")
+  void aReportLackingColumnsImportsWhatItCan(String text, String unknown, String missing) {
+    ResponseEntity<String> r =
+        as("agent1").upload("/api/orders/import?wait=true", "部分列.csv", utf8(text));
+    assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(200);
+    var status = json(r.getBody());
+    assertThat(status.path("status").asText()).isEqualTo("DONE");
+    assertThat(status.path("created").asInt()).isZero();
+    assertThat(status.path("failed").asInt()).isEqualTo(unknown == null ? 0 : 1);
+    assertThat(status.path("message").asText()).contains("报表没有" + missing + "列");
+    var errors = json(as("agent1").get(r.getHeaders().getLocation() + "/errors").getBody());
+    if (unknown != null) {
+      assertThat(errors.path(0).path("reason").asText())
+          .isEqualTo("订单 " + unknown + " 不在系统里，且报表没有" + missing + "列，无法新建");
+    } else {
+      assertThat(errors.size()).isZero();
+    }
   }
 }

@@ -1,10 +1,15 @@
 package com.aftersales.shop.taobao;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
+import com.aftersales.shop.BuyerMessageLog;
+import com.aftersales.shop.ShopBackOffice;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The taobao adapter's configuration: bound from properties, checked only when selected. */
 class TaobaoConfigurationTest {
@@ -17,11 +22,20 @@ class TaobaoConfigurationTest {
   };
 
   private final ApplicationContextRunner runner =
-      new ApplicationContextRunner().withUserConfiguration(TaobaoConfiguration.class);
+      new ApplicationContextRunner()
+          .withUserConfiguration(TaobaoConfiguration.class)
+          .withBean(BuyerMessageLog.class, () -> mock(BuyerMessageLog.class))
+          .withBean(JdbcTemplate.class, () -> mock(JdbcTemplate.class))
+          .withBean(Clock.class, Clock::systemUTC);
 
   @Test
   void withoutTheTaobaoAdapterNothingIsCheckedOrCreated() {
-    runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(TopClient.class));
+    runner.run(
+        context ->
+            assertThat(context)
+                .hasNotFailed()
+                .doesNotHaveBean(TopClient.class)
+                .doesNotHaveBean(ShopBackOffice.class));
     runner
         .withPropertyValues("aftersales.shop.adapter=local")
         .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(TopClient.class));
@@ -36,6 +50,9 @@ class TaobaoConfigurationTest {
         .run(
             context -> {
               assertThat(context).hasSingleBean(TopClient.class);
+              assertThat(context).hasSingleBean(ShopBackOffice.class);
+              assertThat(context.getBean(ShopBackOffice.class))
+                  .isInstanceOf(TaobaoShopBackOffice.class);
               TaobaoProperties p = context.getBean(TaobaoProperties.class);
               assertThat(p.signMethod()).isEqualTo(SignMethod.HMAC_SHA256);
               assertThat(p.pollInterval()).hasSeconds(5);
