@@ -33,8 +33,9 @@ import java.util.Optional;
  * {@value #RETURN_GOODS} (the content names no carrier: the refund is read with {@code
  * taobao.refund.get}), {@value #INTER_APPLIED} and {@value #INTERVENED} (the platform steps in),
  * {@value #BUYER_MODIFY} (the buyer changes the request after a refusal: filed again), {@value
- * #TRADE_PAID}, {@value #TRADE_CLOSE}, {@value #MEMO_MODIFIED} (unless the buyer changed their own
- * memo). Every other topic is no event: confirmed and ignored.
+ * #TRADE_PAID}, {@value #TRADE_CLOSE}, {@value #MEMO_MODIFIED} (the lines someone wrote by hand;
+ * not the buyer's own memo, not the echo of the adapter's own write). Every other topic is no
+ * event: confirmed and ignored.
  */
 final class TmcMessages {
 
@@ -99,7 +100,7 @@ final class TmcMessages {
    *
    * @throws UnreadableMessage when a handled topic lacks its ids
    */
-  static Optional<ShopEvent> event(Message m, ShopBackOffice shop) {
+  static Optional<ShopEvent> event(Message m, ShopBackOffice shop, MemoEcho echo) {
     Source source = Source.message(m.id());
     OffsetDateTime modified = Optional.ofNullable(time(m.text("modified"))).orElse(m.published());
     String tid = m.text("tid");
@@ -128,13 +129,23 @@ final class TmcMessages {
           case RETURN_GOODS -> returned(m, source, modified, shop);
           case TRADE_PAID -> new TradePaid(source, modified, required(tid, m));
           case TRADE_CLOSE -> new TradeClosed(source, modified, required(tid, m));
-          case MEMO_MODIFIED ->
-              "buyer".equals(m.text("action_type"))
-                  ? null
-                  : new MemoModified(source, modified, required(tid, m), m.text("seller_memo"));
+          case MEMO_MODIFIED -> memo(m, source, modified, echo);
           default -> null;
         };
     return Optional.ofNullable(event);
+  }
+
+  /**
+   * The seller memo changed: news only when someone wrote lines by hand (or cleared it), not when
+   * the buyer changed their own memo nor when it is the echo of the adapter's own write.
+   */
+  private static ShopEvent memo(Message m, Source source, OffsetDateTime modified, MemoEcho echo) {
+    if ("buyer".equals(m.text("action_type"))) {
+      return null;
+    }
+    String tid = required(m.text("tid"), m);
+    String handWritten = echo.handWritten(tid, m.text("seller_memo"));
+    return handWritten == null ? null : new MemoModified(source, modified, tid, handWritten);
   }
 
   /** The content has no carrier and tracking number: the refund itself is read for them. */

@@ -22,6 +22,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,15 +63,22 @@ public class TmcPoller {
   private final ShopEvents events;
   private final ShopBackOffice shop;
   private final ShopContact contact;
+  private final MemoEcho echo;
   private final Clock clock;
   private volatile Instant pausedUntil = Instant.MIN;
 
   public TmcPoller(
-      TopClient top, ShopEvents events, ShopBackOffice shop, ShopContact contact, Clock clock) {
+      TopClient top,
+      ShopEvents events,
+      ShopBackOffice shop,
+      ShopContact contact,
+      JdbcTemplate jdbc,
+      Clock clock) {
     this.top = top;
     this.events = events;
     this.shop = shop;
     this.contact = contact;
+    this.echo = new MemoEcho(jdbc);
     this.clock = clock;
   }
 
@@ -148,7 +156,7 @@ public class TmcPoller {
             .thenComparing(Message::id));
     for (Message m : read) {
       try {
-        Optional<ShopEvent> event = TmcMessages.event(m, shop);
+        Optional<ShopEvent> event = TmcMessages.event(m, shop, echo);
         if (event.isPresent()) {
           events.dispatch(event.get());
         }

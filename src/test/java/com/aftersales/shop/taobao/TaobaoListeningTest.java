@@ -9,6 +9,7 @@ import com.aftersales.shop.ShopEvents;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The message poller, the reconciliation and their schedules exist only with the taobao adapter;
@@ -23,6 +24,7 @@ class TaobaoListeningTest {
           .withBean(ShopEvents.class, () -> mock(ShopEvents.class))
           .withBean(ShopBackOffice.class, () -> mock(ShopBackOffice.class))
           .withBean(ShopContact.class, () -> mock(ShopContact.class))
+          .withBean(JdbcTemplate.class, () -> mock(JdbcTemplate.class))
           .withBean(Clock.class, Clock::systemUTC);
 
   @Test

@@ -49,6 +49,7 @@ class TmcPollerTest extends ProcessTestBase {
   @Autowired ShopEvents events;
   @Autowired ShopContact contact;
   @Autowired CaseRepository caseRepository;
+  @Autowired com.aftersales.cases.CaseService cases;
   @Autowired JdbcTemplate jdbc;
   @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
 
@@ -90,7 +91,7 @@ class TmcPollerTest extends ProcessTestBase {
             top.properties(SignMethod.HMAC, SimulatedTop.APP_SECRET, Duration.ofSeconds(30)),
             Clock.system(TopClient.PLATFORM_ZONE),
             d -> {});
-    poller = new TmcPoller(client, events, shop, contact, clock);
+    poller = new TmcPoller(client, events, shop, contact, jdbc, clock);
     top.stub(TmcPoller.CONFIRM, "{\"tmc_messages_confirm_response\":{\"is_success\":true}}");
   }
 
@@ -404,5 +405,59 @@ class TmcPollerTest extends ProcessTestBase {
     assertThat(round.failed()).containsExactly(id);
     assertThat(top.calls(TmcPoller.CONFIRM)).isEmpty();
     assertThat(contact.status().warning()).contains("session key");
+  }
+
+  @Test
+  void shouldShowAMemoWrittenByHandButNotTheEchoOfOurOwnWrite() {
+    String tid = order();
+    String caseId = cases.open("DAMAGE", tid, "tb_buyer", "外箱压坏").record().caseId();
+    jdbc.update(
+        "insert into taobao_remark (order_id, remark_column, body, written_at) values (?,?,?,?)",
+        tid,
+        "INTERNAL",
+        "已登记破损，等待买家照片",
+        java.time.OffsetDateTime.now(TopClient.PLATFORM_ZONE).minusMinutes(5));
+    String ours =
+        SellerMemo.compose(
+            jdbc.query(
+                "select id, remark_column, body, written_at from taobao_remark where order_id = ?",
+                (rs, i) ->
+                    new SellerMemo.Entry(
+                        rs.getLong("id"),
+                        SellerMemo.Section.valueOf(rs.getString("remark_column")),
+                        null,
+                        rs.getString("body"),
+                        rs.getObject("written_at", java.time.OffsetDateTime.class)),
+                tid));
+    consume(
+        message(next(), TmcMessages.MEMO_MODIFIED, "2024-05-03 09:00:01", memoContent(tid, ours)),
+        message(
+            next(),
+            TmcMessages.MEMO_MODIFIED,
+            "2024-05-03 09:10:00",
+            memoContent(tid, ours + "\n改发顺丰")));
+    poller.poll();
+    List<String> memoLines =
+        caseRepository.timeline(caseId).stream()
+            .map(com.aftersales.cases.CaseEvent::detail)
+            .filter(d -> d != null && d.startsWith("后台备注已更新"))
+            .toList();
+    assertThat(memoLines).containsExactly("后台备注已更新：改发顺丰");
+  }
+
+  /** {@code taobao_trade_TradeMemoModified} content (§12c) with {@code memo} as the seller memo. */
+  private static String memoContent(String tid, String memo) {
+    ObjectNode c = JSON.createObjectNode();
+    c.put("action_type", "seller");
+    c.put("buyer_open_uid", "AAHk5d-EAAeGwJedwSFu0XXX");
+    c.put("oid", Long.parseLong(tid));
+    c.put("payment", "40.00");
+    c.put("seller_flag", 0);
+    c.put("seller_memo", memo);
+    c.put("seller_nick", "some-shop");
+    c.put("status", "WAIT_BUYER_CONFIRM_GOODS");
+    c.put("tid", Long.parseLong(tid));
+    c.put("type", "fixed");
+    return c.toString();
   }
 }
