@@ -22,6 +22,7 @@ async function refresh() {
   fill('queues', summary.queues, ['name', num('open'), num('unassigned'), num('dueSoon'), num('overdue')]);
   fill('agents', summary.agents, [r => cell(r.name + '（' + r.key + '）'), num('open'), num('dueSoon'), num('overdue')]);
   fill('deadlines', summary.deadlines, ['name', num('open'), num('unassigned'), num('dueSoon'), num('overdue')]);
+  showShop(summary.shop);
   team = summary.team;
   const people = team.map(a => [a.id, a.name + '（' + a.id + '）']);
   options('fromAgent', people, '（按班次）');
@@ -32,6 +33,17 @@ async function refresh() {
   const shiftName = code => (shifts.find(s => s.code === code) || { name: code }).name;
   const name = id => (team.find(a => a.id === id) || { name: id }).name;
   fill('roster', roster, [r => cell(name(r.userId) + '（' + r.userId + '）'), r => cell(shiftName(r.shift))]);
+}
+
+/** When the shop was last heard from, and a warning when its session expired or a round failed. */
+function showShop(shop) {
+  const local = !shop || shop.adapter !== 'taobao';
+  document.getElementById('shopAdapter').textContent = local ? '本地演示后台（不接收平台消息）' : '淘宝开放平台';
+  document.getElementById('shopHeard').textContent =
+    shop && shop.lastHeard ? new Date(shop.lastHeard).toLocaleString('zh-CN') : (local ? '—' : '尚未收到');
+  const warning = document.getElementById('shopWarning');
+  warning.textContent = shop && shop.warning ? shop.warning : '';
+  warning.hidden = !(shop && shop.warning);
 }
 
 function drawChart(queues) {

@@ -37,6 +37,32 @@ public class CaseRepository {
         .findFirst();
   }
 
+  /** The open cases of an order, of every kind, oldest first. */
+  public List<CaseRecord> openOf(String orderId) {
+    return jdbc.query(
+        "select "
+            + COLUMNS
+            + " from after_sales_case where order_id = ? and status = ? order by opened_at, case_id",
+        this::map,
+        orderId,
+        CaseStatus.OPEN.name());
+  }
+
+  /**
+   * Names who a case the system opened was opened for, in the register and on the timeline's
+   * opening entry (only where nobody is named yet).
+   */
+  void nameOpener(String caseId, String openedBy) {
+    jdbc.update(
+        "update after_sales_case set opened_by = ? where case_id = ? and opened_by is null",
+        openedBy,
+        caseId);
+    jdbc.update(
+        "update case_event set actor = ? where case_id = ? and step = 'opened' and actor is null",
+        openedBy,
+        caseId);
+  }
+
   /** How many cases there have been for this kind and order, open or closed. */
   int countFor(CaseKind kind, String orderId) {
     return jdbc.queryForObject(

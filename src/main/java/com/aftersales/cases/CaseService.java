@@ -99,6 +99,14 @@ public class CaseService {
     }
   }
 
+  /**
+   * Names who asked for a case the system opened (the platform's messages, the back office's
+   * integration account): the register's "opened by" and the timeline's opening entry.
+   */
+  public void openedOnBehalfOf(String caseId, String openedBy) {
+    cases.nameOpener(caseId, openedBy);
+  }
+
   public Optional<CaseRecord> find(String caseId) {
     return cases.find(caseId);
   }

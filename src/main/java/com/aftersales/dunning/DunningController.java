@@ -5,13 +5,17 @@ import com.aftersales.base.InvalidInputException;
 import com.aftersales.base.Roles;
 import com.aftersales.cases.CaseVariables;
 import com.aftersales.shop.ShopBackOffice;
+import com.aftersales.shop.ShopEvent;
+import com.aftersales.shop.ShopEvents;
 import com.aftersales.shop.UnknownOrderException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -41,17 +45,23 @@ class DunningController {
   private final DunningService dunning;
   private final DunningSummary summary;
   private final ShopBackOffice shop;
+  private final ShopEvents events;
   private final IdentityService identity;
+  private final Clock clock;
 
   DunningController(
       DunningService dunning,
       DunningSummary summary,
       ShopBackOffice shop,
-      IdentityService identity) {
+      ShopEvents events,
+      IdentityService identity,
+      Clock clock) {
     this.dunning = dunning;
     this.summary = summary;
     this.shop = shop;
+    this.events = events;
     this.identity = identity;
+    this.clock = clock;
   }
 
   @PostMapping("/runs")
@@ -117,9 +127,13 @@ class DunningController {
     }
   }
 
+  /**
+   * The back office's way in: the order event goes through the same handling as the platform's
+   * trade messages ({@link ShopEvents}).
+   */
   @PostMapping("/events")
   Map<String, Object> event(@RequestBody(required = false) OrderEvent event) {
-    Access.require(identity, "只有店铺后台对接账号可以上报订单事件", Roles.BACK_OFFICE);
+    String user = Access.require(identity, "只有店铺后台对接账号可以上报订单事件", Roles.BACK_OFFICE);
     if (event == null || event.orderId() == null || event.orderId().isBlank()) {
       throw new InvalidInputException(CaseVariables.ORDER_ID, "请填写订单编号");
     }
@@ -129,14 +143,20 @@ class DunningController {
     }
     String orderId = event.orderId().trim();
     shop.findOrder(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
-    int ended = dunning.orderPaidOrClosed(orderId, type.equals("PAID"));
+    ShopEvent.Source source = new ShopEvent.Source(null, user);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    ShopEvents.Dispatched done =
+        events.dispatch(
+            type.equals("PAID")
+                ? new ShopEvent.TradePaid(source, now, orderId)
+                : new ShopEvent.TradeClosed(source, now, orderId));
     return Map.of(
         CaseVariables.ORDER_ID.name(),
         orderId,
         "type",
         type,
         "outcome",
-        ended > 0 ? "APPLIED" : "IGNORED");
+        done.applied().isEmpty() ? "IGNORED" : "APPLIED");
   }
 
   private LocalDate[] range(String from, String to) {

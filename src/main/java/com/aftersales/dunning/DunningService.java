@@ -165,8 +165,13 @@ public class DunningService {
     return found;
   }
 
+  /** The dunning case of an order (one per order, ever). */
+  static String caseId(String orderId) {
+    return "DUNNING-" + orderId;
+  }
+
   private boolean open(LocalDate date, Order order) {
-    String caseId = "DUNNING-" + order.orderId();
+    String caseId = caseId(order.orderId());
     try {
       return Boolean.TRUE.equals(
           tx.execute(
@@ -333,7 +338,7 @@ public class DunningService {
   public int orderPaidOrClosed(String orderId, boolean paid) {
     return runtime
         .createMessageCorrelation(paid ? MESSAGE_ORDER_PAID : MESSAGE_ORDER_CLOSED)
-        .processInstanceBusinessKey("DUNNING-" + orderId)
+        .processInstanceBusinessKey(caseId(orderId))
         .correlateAllWithResult()
         .size();
   }

@@ -74,7 +74,7 @@ class RefundApproval {
     String reason = REFUND_REASON.get(execution);
     boolean transfer = RefundTransfer.isTransfer(execution);
     String how = transfer ? "转账至" + RefundTransfer.payee(execution) : "原路退回";
-    shop.agreeRefund(orderId, null, amount, reason + "（" + how + "）");
+    shop.agreeRefund(orderId, PLATFORM_REFUND_ID.get(execution), amount, reason + "（" + how + "）");
     shop.addRemark(orderId, RemarkColumn.FINANCE, "已退款 " + amount + " 元（" + how + "）：" + reason);
     shop.addRemark(
         orderId,

@@ -20,5 +20,12 @@ public final class RefundCallVariables {
   /** How the refund ended, as its callers' gateways read it (the name of the refund's outcome). */
   public static final Variable<String> REFUND_OUTCOME = Variable.text("refundOutcome", "退款结果");
 
+  /**
+   * The refund the buyer filed on the platform that this refund answers (its id, a string of
+   * digits), or absent when none was filed: agreeing, refusing and the return go to that refund.
+   */
+  public static final Variable<String> PLATFORM_REFUND_ID =
+      Variable.text("platformRefundId", "平台退款编号");
+
   private RefundCallVariables() {}
 }

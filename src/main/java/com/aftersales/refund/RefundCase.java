@@ -91,6 +91,12 @@ class RefundCase {
       throw new InvalidInputException(
           RETURN_REQUIRED, "订单当前“" + state.label + "”，买家手上没有货，不需要退货；请取消“需要买家退货”");
     }
+    String platformRefundId = Inputs.text(execution, PLATFORM_REFUND_ID, 32, false);
+    if (platformRefundId != null && !platformRefundId.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw new InvalidInputException(
+          PLATFORM_REFUND_ID, "平台退款编号 “" + platformRefundId + "” 格式不对：应为数字");
+    }
+    PLATFORM_REFUND_ID.set(execution, platformRefundId);
     REFUND_AMOUNT.set(execution, amount);
     REFUND_KIND.set(execution, "REFUND");
     REFUND_REASON.set(execution, DESCRIPTION.get(execution));

@@ -6,22 +6,23 @@ import static com.aftersales.refund.RefundVariables.*;
 import com.aftersales.base.Access;
 import com.aftersales.base.InvalidInputException;
 import com.aftersales.base.Roles;
-import com.aftersales.cases.CaseTimeline;
 import com.aftersales.shop.ShopBackOffice;
+import com.aftersales.shop.ShopEvent;
+import com.aftersales.shop.ShopEvents;
+import com.aftersales.shop.ShopEvents.Dispatched;
 import com.aftersales.shop.UnknownOrderException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -48,8 +49,29 @@ public class RefundDesk {
           TRADE_STATE_LABEL.name(),
           PAYEE_CHANNEL.name());
 
-  /** An event from the shop back office. */
-  public record Event(String orderId, String type, String note) {}
+  /**
+   * An event from the shop back office: {@code type} is one of {@link RefundEventType}; CREATED
+   * opens a refund case for the platform refund {@code refundId} (of {@code amount} yuan, the buyer
+   * sending the goods back when {@code returnGoods}), RETURNED reports the buyer's return shipment
+   * ({@code carrier}, {@code trackingNumber}). {@code refundId} names the platform refund the
+   * others are about (optional); {@code eventId}, when given, makes a repeat of the same event
+   * change nothing.
+   */
+  public record Event(
+      String orderId,
+      String type,
+      String note,
+      String refundId,
+      BigDecimal amount,
+      Boolean returnGoods,
+      String carrier,
+      String trackingNumber,
+      String eventId) {
+
+    public Event(String orderId, String type, String note) {
+      this(orderId, type, note, null, null, null, null, null, null);
+    }
+  }
 
   /** What an event did: APPLIED to the named cases, or IGNORED (duplicate, late, nothing open). */
   public record EventResult(
@@ -85,32 +107,39 @@ public class RefundDesk {
 
   public record BulkResult(int done, int refused, List<ItemResult> results) {}
 
-  private final RuntimeService runtime;
   private final TaskService tasks;
   private final IdentityService identity;
   private final ShopBackOffice shop;
-  private final CaseTimeline timeline;
+  private final ShopEvents events;
+  private final RefundLinks links;
+  private final Clock clock;
   private final TransactionTemplate tx;
 
   RefundDesk(
-      RuntimeService runtime,
       TaskService tasks,
       IdentityService identity,
       ShopBackOffice shop,
-      CaseTimeline timeline,
+      ShopEvents events,
+      RefundLinks links,
+      Clock clock,
       PlatformTransactionManager transactions) {
-    this.runtime = runtime;
     this.tasks = tasks;
     this.identity = identity;
     this.shop = shop;
-    this.timeline = timeline;
+    this.events = events;
+    this.links = links;
+    this.clock = clock;
     this.tx = new TransactionTemplate(transactions);
   }
 
   // ---------------------------------------------------------------- events
 
+  /**
+   * The back office's way in: the event goes through the same handling as the platform's messages
+   * ({@link ShopEvents}), reported by the calling integration account.
+   */
   public EventResult receive(Event event) {
-    Access.require(identity, "只有店铺后台对接账号可以上报退款事件", Roles.BACK_OFFICE);
+    String user = Access.require(identity, "只有店铺后台对接账号可以上报退款事件", Roles.BACK_OFFICE);
     if (event == null) {
       throw new InvalidInputException("body", "请求内容为空：需要 orderId、type");
     }
@@ -128,77 +157,43 @@ public class RefundDesk {
                                 : "不认识的事件类型 “" + event.type() + "”")
                             + "，可选："
                             + RefundEventType.choices()));
-    String note = event.note() == null || event.note().isBlank() ? null : event.note().trim();
-    if (note != null && note.length() > 500) {
-      throw new InvalidInputException("note", "说明最多 500 个字");
-    }
     String orderId = event.orderId().trim();
+    ShopEvent shopEvent =
+        BackOfficeEvents.of(event, type, orderId, user, OffsetDateTime.now(clock));
     shop.findOrder(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
-    List<String> applied = new ArrayList<>();
-    Set<String> waiting = new LinkedHashSet<>();
-    for (ProcessInstance pi : refundsOf(orderId)) {
-      waiting.add(pi.getBusinessKey());
-      if (correlate(pi, type, note)) {
-        applied.add(pi.getBusinessKey());
-      }
-    }
-    if (applied.isEmpty()) {
-      for (String caseId : waiting) {
-        timeline.record(
-            caseId,
-            IGNORED_EVENT_STEP,
-            "后台通知",
-            null,
-            "后台通知“" + type.label + "”已忽略：当前步骤不等待这个通知（重复或过时）");
-      }
+    Dispatched done = events.dispatch(shopEvent);
+    if (done.repeat()) {
       return new EventResult(
-          orderId,
-          type.name(),
-          type.label,
-          "IGNORED",
-          List.of(),
-          waiting.isEmpty()
-              ? "订单 " + orderId + " 没有进行中的退款，通知已忽略"
-              : "订单 " + orderId + " 的退款当前不等待“" + type.label + "”，通知已忽略（重复或过时的通知不会改变任何东西）");
+          orderId, type.name(), type.label, "IGNORED", List.of(), "这条通知已处理过（eventId 相同），未再处理");
+    }
+    if (!done.applied().isEmpty()) {
+      return new EventResult(
+          orderId, type.name(), type.label, "APPLIED", done.applied(), "已处理：" + type.label);
     }
     return new EventResult(
-        orderId, type.name(), type.label, "APPLIED", applied, "已处理：" + type.label);
+        orderId,
+        type.name(),
+        type.label,
+        "IGNORED",
+        List.of(),
+        ignored(type, event, orderId, done));
   }
 
-  private List<ProcessInstance> refundsOf(String orderId) {
-    return runtime
-        .createProcessInstanceQuery()
-        .processDefinitionKey(PROCESS_KEY)
-        .variableValueEquals(ORDER_ID.name(), orderId)
-        .active()
-        .list();
-  }
-
-  private boolean correlate(ProcessInstance pi, RefundEventType type, String note) {
-    for (int attempt = 0; ; attempt++) {
-      try {
-        Map<String, Object> vars = new HashMap<>();
-        REFUND_EVENT.put(vars, type);
-        REFUND_EVENT_NOTE.put(vars, note);
-        return !runtime
-            .createMessageCorrelation(type.message)
-            .processInstanceId(pi.getId())
-            .setVariables(vars)
-            .correlateAllWithResult()
-            .isEmpty();
-      } catch (OptimisticLockingException raced) {
-        // the same event arrived twice at once: the other request handled it
-        if (attempt >= 2) {
-          return false;
-        }
-      } catch (RuntimeException moved) {
-        // the other request moved the case while this correlation read it (the engine then fails
-        // on the execution it had found): look again, and find nothing left waiting for the event
-        if (attempt >= 2) {
-          throw moved;
-        }
-      }
+  private String ignored(RefundEventType type, Event event, String orderId, Dispatched done) {
+    if (type == RefundEventType.CREATED) {
+      String refundId = event.refundId().trim();
+      return links
+          .find(refundId)
+          .map(
+              l ->
+                  l.state() == RefundLinks.State.NOT_OPENED
+                      ? "平台退款 " + refundId + " 未能自动开单：" + l.note()
+                      : "平台退款 " + refundId + " 已有售后单或已结束，未重复开单")
+          .orElse("平台退款 " + refundId + " 未开单");
     }
+    return done.ignored().isEmpty()
+        ? "订单 " + orderId + " 没有进行中的退款，通知已忽略"
+        : "订单 " + orderId + " 的退款当前不等待“" + type.label + "”，通知已忽略（重复或过时的通知不会改变任何东西）";
   }
 
   // ---------------------------------------------------------------- finance's desk

@@ -10,7 +10,11 @@ public enum RefundEventType {
   CLOSED("refundClosed", "退款已关闭"),
   WITHDRAWN("refundWithdrawn", "买家已撤销退款申请"),
   DISPUTED("refundDisputed", "买家申请平台介入"),
-  REFILED("refundRefiled", "买家再次申请退款");
+  REFILED("refundRefiled", "买家再次申请退款"),
+  /** Opens a refund case (no message: the case starts). */
+  CREATED(null, "买家申请退款"),
+  /** Completes "登记买家退货物流" (no message: the task waits for it). */
+  RETURNED(null, "买家已寄回退货");
 
   final String message;
   final String label;

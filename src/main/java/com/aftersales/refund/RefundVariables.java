@@ -32,6 +32,7 @@ final class RefundVariables {
   static final String CONFIRM_EVIDENCE_TASK = "userTask_confirmEvidence";
   static final String NOT_REFILED_END = "endEvent_notRefiled";
   static final String RETURN_NOT_SHIPPED_END = "endEvent_returnNotShipped";
+  static final String RECORD_RETURN_TASK = "userTask_recordReturnShipment";
 
   /** The timeline step of a back-office event no step of the refund waited for. */
   static final String IGNORED_EVENT_STEP = "refundEvent";
@@ -46,11 +47,11 @@ final class RefundVariables {
   static final Variable<Boolean> RETURN_REQUIRED = Variable.flag("returnRequired", "需要买家退货");
 
   /**
-   * The buyer's refund on the platform, when the case has one: then the platform carries what the
-   * buyer is told (the refusal's reason, the return address); without it an agent tells the buyer
-   * in Qianniu.
+   * The buyer's refund on the platform, when the case has one (opened by the platform's message, or
+   * linked later): then the platform carries what the buyer is told (the refusal's reason, the
+   * return address); without it an agent tells the buyer in Qianniu.
    */
-  static final Variable<String> PLATFORM_REFUND_ID = Variable.text("platformRefundId", "平台退款编号");
+  static final Variable<String> PLATFORM_REFUND_ID = RefundCallVariables.PLATFORM_REFUND_ID;
 
   // what the refund ended with (refundOutcome goes back to the calling case, which reads it as
   // the text RefundCallVariables.REFUND_OUTCOME)

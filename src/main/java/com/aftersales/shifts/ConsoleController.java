@@ -2,6 +2,7 @@ package com.aftersales.shifts;
 
 import com.aftersales.base.Access;
 import com.aftersales.base.Roles;
+import com.aftersales.shop.ShopContact;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,22 +35,29 @@ class ConsoleController {
   /** A colleague the supervisor can hand work to. */
   record Agent(String id, String name) {}
 
-  /** Everything the console shows at once. */
+  /**
+   * Everything the console shows at once; {@code shop}: when the shop was last heard from, and a
+   * warning when its session expired.
+   */
   record Summary(
       Instant at,
       List<Counts> queues,
       List<Counts> agents,
       List<Counts> deadlines,
-      List<Agent> team) {}
+      List<Agent> team,
+      ShopContact.Status shop) {}
 
   private final JdbcTemplate jdbc;
   private final IdentityService identity;
   private final Clock clock;
+  private final ShopContact shopContact;
 
-  ConsoleController(JdbcTemplate jdbc, IdentityService identity, Clock clock) {
+  ConsoleController(
+      JdbcTemplate jdbc, IdentityService identity, Clock clock, ShopContact shopContact) {
     this.jdbc = jdbc;
     this.identity = identity;
     this.clock = clock;
+    this.shopContact = shopContact;
   }
 
   @GetMapping("/summary")
@@ -114,7 +122,7 @@ class ConsoleController {
         identity.createUserQuery().memberOfGroup(Roles.AGENTS).orderByUserId().asc().list().stream()
             .map(ConsoleController::agent)
             .toList();
-    return new Summary(now, queues, withNames(agents), deadlines, team);
+    return new Summary(now, queues, withNames(agents), deadlines, team, shopContact.status());
   }
 
   private List<Counts> withNames(List<Counts> agents) {

@@ -106,12 +106,14 @@ class ArchitectureTest {
   }
 
   /**
-   * The shop adapters' own tables: orders as the local back office holds them, its call log; the
-   * taobao adapter's remarks and reship orders.
+   * The shop's own tables: orders as the local back office holds them, its call log; the taobao
+   * adapter's remarks and reship orders; the shop events already handled and when the shop was last
+   * heard from.
    */
   private static final Pattern SHOP_TABLES =
       Pattern.compile(
-          "\\b(shop_order|shop_call|taobao_remark|taobao_reship)\\b", Pattern.CASE_INSENSITIVE);
+          "\\b(shop_order|shop_call|taobao_remark|taobao_reship|shop_event_seen|shop_contact)\\b",
+          Pattern.CASE_INSENSITIVE);
 
   @Test
   void onlyTheShopPackageTouchesTheShopsTables() throws IOException {
