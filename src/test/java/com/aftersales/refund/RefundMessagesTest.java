@@ -107,13 +107,13 @@ class RefundMessagesTest extends ProcessTestBase {
   @Test
   void shouldGiveTheReturnAddressOnThePlatformRefund() {
     String orderId = order(true);
-    ProcessInstance pi = open(orderId, "RF20261130001", true);
-    verify(shop).agreeReturn(orderId, "RF20261130001", returnAddress.returnAddress());
+    ProcessInstance pi = open(orderId, "83477201130001", true);
+    verify(shop).agreeReturn(orderId, "83477201130001", returnAddress.returnAddress());
     List<SentMessage> onRefund = sent.of(pi.getBusinessKey(), RETURN_ADDRESS);
     Assertions.assertThat(onRefund).hasSize(1);
     SentMessage m = onRefund.get(0);
     Assertions.assertThat(m.channel()).isEqualTo(MessageChannel.REFUND_MESSAGE);
-    Assertions.assertThat(m.refundId()).isEqualTo("RF20261130001");
+    Assertions.assertThat(m.refundId()).isEqualTo("83477201130001");
     Assertions.assertThat(m.sentBy()).isEqualTo("system");
     Assertions.assertThat(m.text()).contains(returnAddress.returnAddress());
     Assertions.assertThat(timeline(pi)).anyMatch(d -> d.startsWith("已发给买家（退货地址，退款留言"));
@@ -149,20 +149,20 @@ class RefundMessagesTest extends ProcessTestBase {
   @Test
   void shouldLetThePlatformsRefusalCarryTheReason() {
     String orderId = order(true);
-    ProcessInstance pi = open(orderId, "RF20261130002", false);
+    ProcessInstance pi = open(orderId, "83477201130002", false);
     completeAs(
         pi,
         "userTask_approveRefund",
         "finance",
         vars("refundDecision", "REJECT", "financeNote", "买家已撤回，重复申请"));
     runDueJobs(pi);
-    verify(shop).rejectRefund(orderId, "RF20261130002", "买家已撤回，重复申请");
+    verify(shop).rejectRefund(orderId, "83477201130002", "买家已撤回，重复申请");
     assertThat(pi)
         .isEnded()
         .hasPassed("endEvent_refundRejected")
         .hasNotPassed("userTask_explainRejection");
     Assertions.assertThat(sent.of(pi.getBusinessKey(), REFUSAL_REASON)).isEmpty();
-    Assertions.assertThat(timeline(pi)).contains("已在平台驳回退款 RF20261130002，驳回理由随驳回发给买家：买家已撤回，重复申请");
+    Assertions.assertThat(timeline(pi)).contains("已在平台驳回退款 83477201130002，驳回理由随驳回发给买家：买家已撤回，重复申请");
   }
 
   @Test
@@ -187,7 +187,7 @@ class RefundMessagesTest extends ProcessTestBase {
   @Test
   void shouldLetThePlatformsRefusalCarryTheExplanationOfAParcelInTransit() {
     String orderId = order(false);
-    ProcessInstance pi = open(orderId, "RF20261130003", false);
+    ProcessInstance pi = open(orderId, "83477201130003", false);
     complete(
         pi,
         "userTask_interceptParcel",
@@ -198,7 +198,7 @@ class RefundMessagesTest extends ProcessTestBase {
         "userTask_explainNotRecoverable",
         vars("rejectExplanation", "包裹已在派送，请拒收后再申请", "rejectEvidence", "物流截图"));
     runDueJobs(pi);
-    verify(shop).rejectRefund(eq(orderId), eq("RF20261130003"), contains("包裹已在派送，请拒收后再申请"));
+    verify(shop).rejectRefund(eq(orderId), eq("83477201130003"), contains("包裹已在派送，请拒收后再申请"));
     Assertions.assertThat(sent.of(pi.getBusinessKey(), REFUSAL_REASON)).isEmpty();
     assertThat(pi).isWaitingAt("gateway_awaitRefile");
   }
