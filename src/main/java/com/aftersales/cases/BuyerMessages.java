@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.function.Function;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -109,10 +110,25 @@ public class BuyerMessages {
   public SentMessage confirmSent(DelegateTask task, String purpose) {
     String text = BUYER_MESSAGE_TEXT.get(task);
     if (text == null || text.isBlank()) {
+      if (completedMeanwhile(task)) {
+        // another request completed the task while this one read it (the task's text went with
+        // it): this completion loses, like any other concurrent one
+        throw new OptimisticLockingException(
+            "task " + task.getId() + " was completed by another request meanwhile");
+      }
       throw new IllegalStateException(
           "no buyer message prepared for " + task.getTaskDefinitionKey());
     }
     return confirm(task, MessagePurpose.valueOf(purpose), text, BUYER_MESSAGE_SENT, true);
+  }
+
+  private static boolean completedMeanwhile(DelegateTask task) {
+    return task.getProcessEngineServices()
+            .getTaskService()
+            .createTaskQuery()
+            .taskId(task.getId())
+            .count()
+        == 0;
   }
 
   /**
