@@ -37,6 +37,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     looks it up
  * @param refundRefileGiveUp a refund rejected for a parcel in transit waits this long for the buyer
  *     to file again
+ * @param refundPlatformConfirm a refund agreed on the platform waits this long for the platform's
+ *     "refund succeeded"; then finance checks it in Qianniu
  * @param dunningContact the agent contacts an unpaid order's buyer within this
  * @param dunningRetry an unreachable buyer is tried again after this
  * @param dunningAutoClose the platform closes an order not paid this long after it was placed
@@ -69,6 +71,7 @@ record DeadlineSettings(
     Deadline disputeEscalation,
     Deadline disputeReview,
     Deadline refundRefileGiveUp,
+    Deadline refundPlatformConfirm,
     Deadline dunningContact,
     Deadline dunningRetry,
     Deadline dunningAutoClose,

@@ -74,12 +74,29 @@ class RefundApproval {
     String reason = REFUND_REASON.get(execution);
     boolean transfer = RefundTransfer.isTransfer(execution);
     String how = transfer ? "转账至" + RefundTransfer.payee(execution) : "原路退回";
-    shop.agreeRefund(orderId, PLATFORM_REFUND_ID.get(execution), amount, reason + "（" + how + "）");
-    shop.addRemark(orderId, RemarkColumn.FINANCE, "已退款 " + amount + " 元（" + how + "）：" + reason);
+    String refundId = PLATFORM_REFUND_ID.get(execution);
+    shop.agreeRefund(orderId, refundId, amount, reason + "（" + how + "）");
+    // a refund on the platform is paid by the platform, which then says so: until then it waits
+    boolean platformPays = refundId != null;
+    AWAIT_PLATFORM_PAID.set(execution, platformPays);
+    shop.addRemark(
+        orderId,
+        RemarkColumn.FINANCE,
+        (platformPays
+                ? "已在平台同意退款 " + amount + " 元（" + how + "），等待平台退款成功"
+                : "已退款 " + amount + " 元（" + how + "）")
+            + "："
+            + reason);
     shop.addRemark(
         orderId,
         RemarkColumn.INTERNAL,
         "财务已同意退款 " + amount + " 元（" + how + "）" + decisions(execution));
+    if (platformPays) {
+      REFUND_OUTCOME.set(execution, Outcome.PENDING);
+      timeline.record(
+          execution, "已在平台同意退款 " + refundId + "，" + amount + " 元（" + how + "），等待平台退款成功");
+      return;
+    }
     REFUND_OUTCOME.set(execution, Outcome.AGREED);
     REFUND_SETTLEMENT.set(execution, transfer ? Settlement.TRANSFER : Settlement.FINANCE);
     timeline.record(execution, "已退款 " + amount + " 元（" + how + "）");

@@ -154,6 +154,16 @@ class RefundDelegates {
   }
 
   @Bean
+  JavaDelegate confirmPlatformRefund(RefundPlatformPaid platformPaid) {
+    return platformPaid::confirm;
+  }
+
+  @Bean
+  TaskListener platformRefundCheck(RefundPlatformPaid platformPaid) {
+    return platformPaid::checkInQianniu;
+  }
+
+  @Bean
   JavaDelegate rejectRefund(RefundApproval approval) {
     return approval::reject;
   }

@@ -39,10 +39,11 @@ import org.springframework.stereotype.Component;
 /**
  * The refund's part in what happens in the shop: a refund filed opens a case ({@link
  * RefundOpening}); closed, paid, withdrawn, filed again and the platform stepping in are the
- * refund's messages, correlated with the case wherever it waits; the buyer's return shipment
- * completes "登记买家退货物流" with the carrier and tracking number, so the case moves on to the warehouse
- * (a case that has not reached that task yet gets them filled into its form). The engine works as
- * the system (the reporter's right was checked at the door).
+ * refund's messages, correlated with the case wherever it waits (the platform's "退款成功" first with a
+ * refund agreed on the platform that waits for it); the buyer's return shipment completes
+ * "登记买家退货物流" with the carrier and tracking number, so the case moves on to the warehouse (a case
+ * that has not reached that task yet gets them filled into its form). The engine works as the
+ * system (the reporter's right was checked at the door).
  *
  * <p>Never twice, never back: a change older than the latest one applied to the same platform
  * refund, and anything after the refund ended on the platform, is ignored; the model itself only
@@ -102,7 +103,9 @@ class RefundShopEvents implements ShopEventHandler {
         boolean moved =
             event instanceof BuyerReturnedGoods returned
                 ? returned(pi, returned)
-                : correlate(pi, type, event.note());
+                : (type == RefundEventType.PAID
+                        && correlate(pi, PLATFORM_PAID_MESSAGE, type, event.note()))
+                    || correlate(pi, type.message, type, event.note());
         if (moved) {
           applied.add(pi.getBusinessKey());
         }
@@ -188,14 +191,19 @@ class RefundShopEvents implements ShopEventHandler {
         .list();
   }
 
-  private boolean correlate(ProcessInstance pi, RefundEventType type, String note) {
+  /**
+   * Sends the event's message to the case where a step waits for it. The platform's "退款成功" goes
+   * first to a refund agreed on the platform that waits for it ({@link RefundPlatformPaid}), and
+   * otherwise ends the case wherever it is, paid by the back office.
+   */
+  private boolean correlate(ProcessInstance pi, String message, RefundEventType type, String note) {
     for (int attempt = 0; ; attempt++) {
       try {
         Map<String, Object> vars = new HashMap<>();
         REFUND_EVENT.put(vars, type);
         REFUND_EVENT_NOTE.put(vars, note);
         return !runtime
-            .createMessageCorrelation(type.message)
+            .createMessageCorrelation(message)
             .processInstanceId(pi.getId())
             .setVariables(vars)
             .correlateAllWithResult()

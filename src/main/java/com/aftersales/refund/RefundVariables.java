@@ -129,6 +129,15 @@ final class RefundVariables {
   /** A refused refund whose reason no platform refusal carried: an agent tells the buyer. */
   static final Variable<Boolean> REFUSAL_IN_CHAT = Variable.flag("refusalInChat");
 
+  // a refund agreed on the platform waits for the platform's "退款成功" (check-platform-refund)
+  /** The message the platform's confirmation sends to a case waiting for it. */
+  static final String PLATFORM_PAID_MESSAGE = "refundSucceeded";
+
+  static final Variable<Boolean> AWAIT_PLATFORM_PAID = Variable.flag("awaitPlatformPaid");
+  static final Variable<RefundPlatformPaid.Check> PLATFORM_PAID_CHECK =
+      Variable.choice("platformPaidCheck", "千牛核对结果", RefundPlatformPaid.Check.class);
+  static final Variable<String> PLATFORM_PAID_NOTE = Variable.text("platformPaidNote", "核对说明");
+
   // events from the shop back office (message correlation)
   static final Variable<RefundEventType> REFUND_EVENT =
       Variable.choice("refundEvent", "后台通知", RefundEventType.class);

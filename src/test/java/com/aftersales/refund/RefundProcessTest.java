@@ -227,6 +227,8 @@ class RefundProcessTest extends ProcessPathTest {
     assertThat(pi)
         .isEnded()
         .hasPassed("serviceTask_executeRefund", "endEvent_refundAgreed")
+        // no refund on the platform: nothing to wait for
+        .hasNotPassed("gateway_awaitPlatformPaid")
         .variables()
         .containsEntry("refundOutcome", "AGREED")
         .containsEntry("refundSettlement", "FINANCE");
@@ -265,6 +267,97 @@ class RefundProcessTest extends ProcessPathTest {
             processEngine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count())
         .isZero();
     Assertions.assertThat(record(pi).outcome()).isEqualTo("platformRefunded");
+  }
+
+  // ---------------------------------------------------------------- agreed on the platform
+
+  private List<String> timeline(ProcessInstance pi) {
+    return caseRepository.timeline(pi.getBusinessKey()).stream()
+        .map(com.aftersales.cases.CaseEvent::detail)
+        .toList();
+  }
+
+  @Test
+  void shouldWaitForThePlatformsRefundAndHaveQianniuCheckedWhenItStaysSilent() {
+    String orderId = receivedOrder();
+    ProcessInstance pi = open(orderId, Map.of("platformRefundId", "83477201140001"));
+    financeAgrees(pi, "userTask_approveRefund");
+
+    // the platform accepted the agreement; the money is not paid until the platform says so
+    assertThat(pi).isWaitingAt("gateway_awaitPlatformPaid");
+    Assertions.assertThat(
+            processEngine.getRuntimeService().getVariable(pi.getId(), "refundOutcome"))
+        .isEqualTo("PENDING");
+    Assertions.assertThat(record(pi).status()).isEqualTo(CaseStatus.OPEN);
+    Assertions.assertThat(orders.remarks(orderId, "remark_finance"))
+        .contains("已在平台同意退款 40.00 元（原路退回），等待平台退款成功")
+        .doesNotContain("已退款");
+    Assertions.assertThat(timeline(pi))
+        .contains("已在平台同意退款 83477201140001，40.00 元（原路退回），等待平台退款成功")
+        .noneMatch(d -> d.contains("已退款"));
+
+    moveClock(Duration.ofDays(3).minusMinutes(1));
+    runDueTimers(pi);
+    assertThat(pi).isWaitingAt("gateway_awaitPlatformPaid");
+    moveClock(Duration.ofMinutes(2));
+    runDueTimers(pi);
+    Task check = taskOf(pi, "userTask_checkPlatformRefund");
+    assertThat(check).hasCandidateGroup("finance");
+    assertRefused(pi, "userTask_checkPlatformRefund", vars("platformPaidNote", "看了"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("千牛核对结果");
+
+    // not paid yet in Qianniu either: the case waits again, three more days
+    complete(
+        pi,
+        "userTask_checkPlatformRefund",
+        vars("platformPaidCheck", "NOT_YET", "platformPaidNote", "千牛显示退款处理中"));
+    assertThat(pi).isWaitingAt("gateway_awaitPlatformPaid");
+    Assertions.assertThat(record(pi).status()).isEqualTo(CaseStatus.OPEN);
+    moveClock(Duration.ofDays(3).plusMinutes(1));
+    runDueTimers(pi);
+    complete(
+        pi,
+        "userTask_checkPlatformRefund",
+        vars("platformPaidCheck", "PAID", "platformPaidNote", "千牛显示退款成功"));
+    runDueJobs(pi);
+
+    assertThat(pi)
+        .isEnded()
+        .hasPassed("gateway_platformPaidChecked", "serviceTask_confirmPlatformRefund")
+        .hasPassed("endEvent_refundAgreed")
+        .hasNotPassed("message_platformRefundSucceeded")
+        .variables()
+        .containsEntry("refundOutcome", "AGREED")
+        .containsEntry("refundSettlement", "FINANCE");
+    Assertions.assertThat(record(pi).category()).isEqualTo("AGREED/FINANCE");
+    Assertions.assertThat(timeline(pi))
+        .contains("千牛核对：平台退款成功，已退款 40.00 元（平台退款 83477201140001）：千牛显示退款成功");
+    Assertions.assertThat(orders.remarks(orderId, "remark_finance"))
+        .contains("千牛核对：平台退款成功，已退款 40.00 元（平台退款 83477201140001）");
+  }
+
+  @Test
+  void shouldEndARefundAgreedOnThePlatformWhenTheBackOfficeReportsItPaid() {
+    String orderId = receivedOrder();
+    ProcessInstance pi = open(orderId, Map.of("platformRefundId", "83477201140002"));
+    financeAgrees(pi, "userTask_approveRefund");
+    assertThat(pi).isWaitingAt("gateway_awaitPlatformPaid");
+
+    Assertions.assertThat(event(orderId, "PAID").outcome()).isEqualTo("APPLIED");
+    runDueJobs(pi);
+    assertThat(pi)
+        .isEnded()
+        .hasPassed("message_platformRefundSucceeded", "serviceTask_confirmPlatformRefund")
+        .hasPassed("endEvent_refundAgreed")
+        .hasNotPassed("endEvent_paidByBackOffice", "userTask_checkPlatformRefund");
+    Assertions.assertThat(record(pi).category()).isEqualTo("AGREED/FINANCE");
+    Assertions.assertThat(timeline(pi))
+        .containsOnlyOnce("平台确认退款成功，已退款 40.00 元（平台退款 83477201140002）");
+    // reported again: the case has ended, nothing is recorded twice
+    Assertions.assertThat(event(orderId, "PAID").outcome()).isEqualTo("IGNORED");
+    Assertions.assertThat(timeline(pi))
+        .containsOnlyOnce("平台确认退款成功，已退款 40.00 元（平台退款 83477201140002）");
   }
 
   // ---------------------------------------------------------------- shipped, not received

@@ -143,9 +143,79 @@ class RefundShopEventsTest extends ProcessTestBase {
     assertThat(pi).isWaitingAt("userTask_approveRefund");
     completeAs(pi, "userTask_approveRefund", "finance", ClaimSteps.agree());
     runDueJobs(pi);
-    assertThat(pi).isEnded().hasPassed("endEvent_refundAgreed");
-    // the agreement goes to the buyer's refund on the platform
+    // the agreement goes to the buyer's refund on the platform, which accepts it but has not paid
     verify(shop).agreeRefund(eq(orderId), eq(refundId), eq(new BigDecimal("12.50")), anyString());
+    assertThat(pi).isWaitingAt("gateway_awaitPlatformPaid");
+    assertThat(caseRepository.find(caseId).orElseThrow().status()).isEqualTo(CaseStatus.OPEN);
+    assertThat(timeline(caseId))
+        .contains("已在平台同意退款 " + refundId + "，12.50 元（原路退回），等待平台退款成功")
+        .noneMatch(d -> d.contains("已退款"));
+
+    // the platform pays and says so: that ends the case, as finance agreed it
+    Dispatched paid =
+        events.dispatch(new RefundSucceeded(message(), at(30), refundId, orderId, null));
+    assertThat(paid.applied()).containsExactly(caseId);
+    runDueJobs(pi);
+    assertThat(pi)
+        .isEnded()
+        .hasPassed("message_platformRefundSucceeded", "endEvent_refundAgreed")
+        .hasNotPassed("endEvent_paidByBackOffice");
+    CaseRecord ended = caseRepository.find(caseId).orElseThrow();
+    assertThat(ended.status()).isEqualTo(CaseStatus.CLOSED);
+    assertThat(ended.category()).isEqualTo("AGREED/FINANCE");
+    String confirmed = "平台确认退款成功，已退款 12.50 元（平台退款 " + refundId + "）";
+    assertThat(timeline(caseId)).containsOnlyOnce(confirmed);
+
+    // the same news again, or its copy from the reconciliation: nothing twice
+    assertThat(
+            events
+                .dispatch(new RefundSucceeded(message(), at(30), refundId, orderId, null))
+                .applied())
+        .isEmpty();
+    assertThat(
+            events
+                .dispatch(
+                    new RefundSucceeded(
+                        Source.reconciliation(refundId, 2L, "succeeded"),
+                        at(31),
+                        refundId,
+                        orderId,
+                        null))
+                .applied())
+        .isEmpty();
+    assertThat(timeline(caseId)).containsOnlyOnce(confirmed);
+    assertThat(caseRepository.find(caseId).orElseThrow().category()).isEqualTo("AGREED/FINANCE");
+  }
+
+  @Test
+  void shouldEndAsClosedARefundThatThePlatformClosesWhileItsPaymentIsAwaited() {
+    String orderId = receivedOrder();
+    String refundId = refundId();
+    String caseId = events.dispatch(created(refundId, orderId, "40.00", false, 0)).applied().get(0);
+    ProcessInstance pi = instanceOf(caseId);
+    runDueJobs(pi);
+    completeAs(pi, "userTask_approveRefund", "finance", ClaimSteps.agree());
+    runDueJobs(pi);
+    assertThat(pi).isWaitingAt("gateway_awaitPlatformPaid");
+
+    Dispatched closed =
+        events.dispatch(new RefundClosed(message(), at(20), refundId, orderId, "买家撤销"));
+    assertThat(closed.applied()).containsExactly(caseId);
+    runDueJobs(pi);
+    assertThat(pi)
+        .isEnded()
+        .hasPassed("endEvent_closedByBackOffice")
+        .hasNotPassed("serviceTask_confirmPlatformRefund", "endEvent_refundAgreed");
+    CaseRecord record = caseRepository.find(caseId).orElseThrow();
+    assertThat(record.category()).isEqualTo("CLOSED");
+    assertThat(timeline(caseId)).noneMatch(d -> d.contains("已退款"));
+    // a success reported after the close changes nothing
+    assertThat(
+            events
+                .dispatch(new RefundSucceeded(message(), at(25), refundId, orderId, null))
+                .applied())
+        .isEmpty();
+    assertThat(caseRepository.find(caseId).orElseThrow().category()).isEqualTo("CLOSED");
   }
 
   @Test

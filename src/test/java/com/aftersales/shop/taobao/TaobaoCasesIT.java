@@ -31,8 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole application on the taobao adapter against the simulated gateway: the buyer files a
  * refund on the platform, the message service's message opens a refund case with nobody typing, the
  * agent and finance answer it in their tasks, the gateway receives the agreement for that refund
- * with its amount in fen and its version, and the platform's success message that follows changes
- * nothing more. The reconciliation reads the same refund and opens no twin.
+ * with its amount in fen and its version; the case waits until the platform's success message that
+ * follows ends it. The reconciliation reads the same refund and opens no twin.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -207,12 +207,14 @@ class TaobaoCasesIT {
         "userTask_approveRefund",
         "finance",
         Map.of("refundDecision", "AGREE", "financeNote", "已核对"));
-    assertThat(pi).isEnded().hasPassed("endEvent_refundAgreed");
     List<SimulatedTop.Call> agreed = TOP.calls("taobao.rp.refunds.agree");
     assertThat(agreed).hasSize(1);
     assertThat(agreed.get(0).param("refund_infos")).startsWith(refundId + "|4000|1714700000000");
+    // the platform accepted the agreement, it has not paid yet: the case waits for its word
+    assertThat(pi).isWaitingAt("gateway_awaitPlatformPaid");
+    assertThat(caseRepository.openOf(tid)).hasSize(1);
 
-    // the platform's success message that follows changes nothing; neither does reconciliation
+    // the platform's success message that follows ends the case; reconciliation changes nothing
     TOP.stubSequence(
         TmcPoller.CONSUME,
         consume(
@@ -222,6 +224,15 @@ class TaobaoCasesIT {
             tid),
         NO_MESSAGES);
     assertThat(poller.poll().failed()).isEmpty();
+    DueJobs.runMessages(engine.getManagementService(), pi.getId());
+    assertThat(pi)
+        .isEnded()
+        .hasPassed("message_platformRefundSucceeded", "endEvent_refundAgreed")
+        .hasNotPassed("endEvent_paidByBackOffice");
+    assertThat(
+            caseRepository.timeline(opened.get(0).caseId()).stream()
+                .map(com.aftersales.cases.CaseEvent::detail))
+        .contains("平台确认退款成功，已退款 40.00 元（平台退款 " + refundId + "）");
     TOP.stub(
         "taobao.refunds.receive.get",
         "{\"refunds_receive_get_response\":{\"has_next\":false,\"refunds\":{\"refund\":[{\"refund_id\":\""
