@@ -55,6 +55,14 @@ public class ShopContact {
   private final Clock clock;
   private final String adapter;
 
+  /**
+   * The method a call with the shop's session was last refused for as an invalid session, or null
+   * once a call with the session succeeded. Kept in memory: a step's failing transaction cannot
+   * erase it, and the console of this node warns at once.
+   */
+  private final java.util.concurrent.atomic.AtomicReference<String> sessionRefusedFor =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
   ShopContact(
       JdbcTemplate jdbc, Clock clock, @Value("${aftersales.shop.adapter:local}") String adapter) {
     this.jdbc = jdbc;
@@ -85,6 +93,16 @@ public class ShopContact {
         text.length() > MAX_ERROR ? text.substring(0, MAX_ERROR) : text,
         sessionExpired,
         channel.name());
+  }
+
+  /** A call with the shop's session ({@code method}) was refused: the session is invalid. */
+  public void sessionRefused(String method) {
+    sessionRefusedFor.set(method);
+  }
+
+  /** A call with the shop's session succeeded: the session is valid. */
+  public void sessionAccepted() {
+    sessionRefusedFor.set(null);
   }
 
   /** The channel's watermark, if it set one. */
@@ -124,7 +142,9 @@ public class ShopContact {
             .filter(Objects::nonNull)
             .max(Comparator.naturalOrder())
             .orElse(null);
-    boolean expired = channels.stream().anyMatch(ChannelStatus::sessionExpired);
+    boolean expired =
+        sessionRefusedFor.get() != null
+            || channels.stream().anyMatch(ChannelStatus::sessionExpired);
     String warning = expired ? SESSION_WARNING : null;
     if (warning == null) {
       warning =

@@ -101,9 +101,12 @@ public final class SimulatedTop implements AutoCloseable {
     return server.port();
   }
 
-  /** The adapter's configuration for this gateway: its key, secret and session, short timeouts. */
+  /**
+   * The adapter's configuration for this gateway: its key, secret and session, and timeouts a
+   * loaded build machine still meets (the timeout tests give their own).
+   */
   public TaobaoProperties properties(SignMethod signMethod) {
-    return properties(signMethod, APP_SECRET, Duration.ofSeconds(2));
+    return properties(signMethod, APP_SECRET, Duration.ofSeconds(10));
   }
 
   public TaobaoProperties properties(SignMethod signMethod, String secret, Duration readTimeout) {
@@ -115,7 +118,7 @@ public final class SimulatedTop implements AutoCloseable {
         signMethod,
         Duration.ofSeconds(5),
         Duration.ofMinutes(10),
-        Duration.ofSeconds(1),
+        Duration.ofSeconds(5),
         readTimeout,
         3,
         Duration.ofSeconds(30),

@@ -1,7 +1,9 @@
 package com.aftersales.shop.taobao;
 
 import com.aftersales.shop.BuyerMessageLog;
+import com.aftersales.shop.ShopContact;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -32,10 +34,28 @@ class TaobaoConfiguration {
   }
 
   @Bean
-  TopClient topClient(TaobaoProperties properties) {
-    return new TopClient(
-        properties.requireComplete(),
-        Clock.system(TopClient.PLATFORM_ZONE),
-        TopClient.THREAD_SLEEP);
+  TopClient topClient(TaobaoProperties properties, ObjectProvider<ShopContact> contacts) {
+    TopClient client =
+        new TopClient(
+            properties.requireComplete(),
+            Clock.system(TopClient.PLATFORM_ZONE),
+            TopClient.THREAD_SLEEP);
+    ShopContact contact = contacts.getIfAvailable();
+    if (contact == null) {
+      return client;
+    }
+    client.watchSession(
+        new TopClient.SessionWatch() {
+          @Override
+          public void accepted() {
+            contact.sessionAccepted();
+          }
+
+          @Override
+          public void refused(String method) {
+            contact.sessionRefused(method);
+          }
+        });
+    return client;
   }
 }

@@ -81,6 +81,27 @@ public class TopClient {
             .build();
   }
 
+  /** Who hears whether the shop's session is accepted (the console's warning). */
+  public interface SessionWatch {
+    void accepted();
+
+    void refused(String method);
+  }
+
+  private volatile SessionWatch sessionWatch =
+      new SessionWatch() {
+        @Override
+        public void accepted() {}
+
+        @Override
+        public void refused(String method) {}
+      };
+
+  /** Reports every session accepted or refused to {@code watch}. */
+  public void watchSession(SessionWatch watch) {
+    this.sessionWatch = watch;
+  }
+
   /** Calls {@code method} with the shop's session. */
   public JsonNode call(String method, Map<String, String> params) {
     return call(method, params, true);
@@ -96,6 +117,9 @@ public class TopClient {
       JsonNode root = post(method, form(method, params, withSession));
       JsonNode error = root.get("error_response");
       if (error == null) {
+        if (withSession) {
+          sessionWatch.accepted();
+        }
         JsonNode answer = root.get(responseName(method));
         if (answer == null || !answer.isObject()) {
           LOG.warn("TOP {}: answer without {}", method, responseName(method));
@@ -107,6 +131,7 @@ public class TopClient {
       TopError e = TopError.of(method, error);
       LOG.warn("TOP {} refused: code {}, sub_code {}", method, e.code(), e.subCode());
       if (e.isSessionProblem()) {
+        sessionWatch.refused(method);
         LOG.warn(
             "The shop's TOP session key is invalid or expired (method {}, code {}, sub_code {}):"
                 + " authorise the application again and set aftersales.shop.taobao.session-key",

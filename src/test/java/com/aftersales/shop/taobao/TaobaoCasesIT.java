@@ -1,6 +1,7 @@
 package com.aftersales.shop.taobao;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.aftersales.cases.CaseRecord;
@@ -59,6 +60,7 @@ class TaobaoCasesIT {
   @Autowired RefundReconciler reconciler;
   @Autowired CaseRepository caseRepository;
   @Autowired ShopContact contact;
+  @Autowired com.aftersales.shop.ShopBackOffice shop;
 
   @AfterAll
   static void stopGateway() {
@@ -251,5 +253,22 @@ class TaobaoCasesIT {
         .isEqualTo("AGREED/FINANCE");
     assertThat(contact.status().lastHeard()).isNotNull();
     assertThat(TOP.rejected()).isEmpty();
+  }
+
+  @Test
+  void aStepRefusedForAnExpiredSessionWarnsOnTheConsoleUntilTheSessionWorksAgain() {
+    String tid = String.valueOf(2_231_959_000_000L + IDS.incrementAndGet());
+    TOP.stub("taobao.trade.fullinfo.get", trade(tid, "1"));
+    TOP.expireSession(true);
+
+    assertThatThrownBy(() -> shop.findOrder(tid))
+        .isInstanceOf(com.aftersales.shop.ShopSessionExpiredException.class);
+    ShopContact.Status refused = contact.status();
+    assertThat(refused.sessionExpired()).isTrue();
+    assertThat(refused.warning()).contains("session key").contains("重新授权");
+
+    TOP.expireSession(false);
+    assertThat(shop.findOrder(tid)).isPresent();
+    assertThat(contact.status().sessionExpired()).isFalse();
   }
 }
