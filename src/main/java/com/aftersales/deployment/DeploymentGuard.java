@@ -90,7 +90,23 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
           while (cause.getCause() != null) {
             cause = cause.getCause();
           }
-          refuse(r.getName() + " 不是有效的 BPMN 文件：" + cause.getMessage());
+          String detail = String.valueOf(cause.getMessage());
+          java.util.regex.Matcher line =
+              java.util.regex.Pattern.compile("Line=(\\d+):?\\s*").matcher(detail);
+          String where = "";
+          if (cause instanceof org.xml.sax.SAXParseException at && at.getLineNumber() > 0) {
+            where = "（第 " + at.getLineNumber() + " 行附近）";
+          } else if (line.find()) {
+            where = "（第 " + line.group(1) + " 行附近）";
+            detail = detail.substring(line.end());
+          }
+          refuse(
+              r.getName()
+                  + " 不是有效的 BPMN 文件"
+                  + where
+                  + "：请在 Camunda Modeler 中打开、检查并保存后重新部署（解析器原文："
+                  + detail
+                  + "）");
         }
       } else if (!DEPLOYABLE.matcher(r.getName()).find()) {
         refuse(r.getName() + "：不能部署这种文件，只能部署流程（.bpmn）、决策表（.dmn）、表单（.form）和流程图片");

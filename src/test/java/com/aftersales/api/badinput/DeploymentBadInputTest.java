@@ -127,8 +127,18 @@ class DeploymentBadInputTest extends BadInputSuite {
             400,
             "表单 ship-reshipment 不在本次部署里"),
         row("form that is not JSON", "owner", badForm, 400, "不是有效的 Camunda 表单"),
-        row("XML not closed", "owner", reship(replace("</definitions>", "")), 400, "不是有效的 BPMN 文件"),
-        row("not XML at all", "owner", only("reship.bpmn", "hello modeler"), 400, "不是有效的 BPMN 文件"),
+        row(
+            "XML not closed",
+            "owner",
+            reship(replace("</definitions>", "")),
+            400,
+            "不是有效的 BPMN 文件（第 "),
+        row(
+            "not XML at all",
+            "owner",
+            only("reship.bpmn", "hello modeler"),
+            400,
+            "请在 Camunda Modeler 中打开、检查并保存后重新部署"),
         row("empty model file", "owner", only("reship.bpmn", ""), 400, "不是有效的 BPMN 文件"),
         row(
             "XML that is not BPMN",
