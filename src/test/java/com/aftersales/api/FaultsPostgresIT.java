@@ -111,6 +111,7 @@ class FaultsPostgresIT {
       TestOrders orders = new TestOrders(jdbc);
       // 20 refunds at a time until the job executor is caught with some, not all, at finance
       int atFinance = 0;
+      int succeededBefore = 0;
       for (int attempt = 0; attempt < 8 && (atFinance == 0 || atFinance == orderIds.size()); ) {
         attempt++;
         for (int i = 0; i < 20; i++) {
@@ -125,6 +126,7 @@ class FaultsPostgresIT {
         if (atFinance > 0 && atFinance < orderIds.size()) {
           // the database stops while the job executor works through the steps: read just before
           atFinance = waitingForFinance(jdbc);
+          succeededBefore = succeededJobs(jdbc);
           if (atFinance < orderIds.size()) {
             pg.close();
             break;
@@ -144,20 +146,15 @@ class FaultsPostgresIT {
               .setCleanDataDirectory(false)
               .setPort(port)
               .start();
-      java.sql.Timestamp restarted = new java.sql.Timestamp(System.currentTimeMillis());
       await(
           "every refund reached finance after the outage",
           90,
           () -> waitingForFinance(jdbc) == total);
       // and some of them got there only after the database came back
-      assertThat(
-              jdbc.queryForObject(
-                  "select count(distinct j.PROCESS_INSTANCE_ID_) from ACT_HI_JOB_LOG j"
-                      + " where j.JOB_STATE_ = 2 and j.TIMESTAMP_ >= ?",
-                  Integer.class,
-                  restarted))
-          .as("refunds whose steps ran after the outage")
-          .isPositive();
+      // counted in the job log, not by its timestamps: the engine's clock is not the test's
+      assertThat(succeededJobs(jdbc))
+          .as("steps that ran after the outage (succeeded jobs before it: %s)", succeededBefore)
+          .isGreaterThan(succeededBefore);
       for (String orderId : orderIds) {
         assertThat(flagsOf(jdbc, orderId)).as("the clock step of %s", orderId).isEqualTo(1);
       }
@@ -169,6 +166,11 @@ class FaultsPostgresIT {
     } finally {
       pg.close();
     }
+  }
+
+  private static int succeededJobs(JdbcTemplate jdbc) {
+    return jdbc.queryForObject(
+        "select count(*) from ACT_HI_JOB_LOG where JOB_STATE_ = 2", Integer.class);
   }
 
   /**
