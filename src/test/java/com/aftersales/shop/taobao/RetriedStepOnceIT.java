@@ -125,7 +125,7 @@ class RetriedStepOnceIT {
     assertThat(TOP.calls(AGREE).get(0).param("refund_infos"))
         .isEqualTo(refundId + "|4000|1714700000000|onsale");
     assertThat(TOP.calls(MEMO)).hasSize(memosBefore + 3); // the finance and the internal remark
-    assertThat(TOP.calls(MEMO).get(memosBefore + 1).param("memo")).contains("已退款 40");
+    assertThat(TOP.calls(MEMO).get(memosBefore + 1).param("memo")).contains("已在平台同意退款 40");
     assertThat(financeRemarks()).isOne();
     pastTheAgreementWithoutIncident(pi);
   }
@@ -250,12 +250,12 @@ class RetriedStepOnceIT {
     assertThat(TOP.rejected()).isEmpty();
   }
 
-  /** Finance's remark that the refund was paid, as kept in our database. */
+  /** Finance's remark that the refund was agreed on the platform, as kept in our database. */
   private int financeRemarks() {
     Integer n =
         jdbc.queryForObject(
             "select count(*) from taobao_remark where order_id = ? and remark_column = 'FINANCE'"
-                + " and body like '已退款%'",
+                + " and body like '已在平台同意退款%'",
             Integer.class, tid);
     return n == null ? 0 : n;
   }
