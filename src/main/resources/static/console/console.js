@@ -23,6 +23,7 @@ async function refresh() {
   fill('agents', summary.agents, [r => cell(r.name + '（' + r.key + '）'), num('open'), num('dueSoon'), num('overdue')]);
   fill('deadlines', summary.deadlines, ['name', num('open'), num('unassigned'), num('dueSoon'), num('overdue')]);
   showShop(summary.shop);
+  showNotices(summary.notices || []);
   team = summary.team;
   const people = team.map(a => [a.id, a.name + '（' + a.id + '）']);
   options('fromAgent', people, '（按班次）');
@@ -33,6 +34,20 @@ async function refresh() {
   const shiftName = code => (shifts.find(s => s.code === code) || { name: code }).name;
   const name = id => (team.find(a => a.id === id) || { name: id }).name;
   fill('roster', roster, [r => cell(name(r.userId) + '（' + r.userId + '）'), r => cell(shiftName(r.shift))]);
+}
+
+/** What waits for someone to act on it (e.g. platform refunds that opened no case). */
+function showNotices(notices) {
+  const list = document.getElementById('shopNotices');
+  list.replaceChildren(
+    ...notices.map((n) => {
+      const item = document.createElement('li');
+      // text only: a notice carries the platform's words, never markup
+      item.textContent = n.text;
+      return item;
+    })
+  );
+  list.hidden = notices.length === 0;
 }
 
 /** When the shop was last heard from, and a warning when its session expired or a round failed. */

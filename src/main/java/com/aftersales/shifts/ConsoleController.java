@@ -45,15 +45,22 @@ class ConsoleController {
       List<Counts> agents,
       List<Counts> deadlines,
       List<Agent> team,
-      ShopContact.Status shop) {}
+      ShopContact.Status shop,
+      List<com.aftersales.base.ConsoleNotices.Notice> notices) {}
 
   private final JdbcTemplate jdbc;
   private final IdentityService identity;
   private final Clock clock;
   private final ShopContact shopContact;
+  private final List<com.aftersales.base.ConsoleNotices> noticeSources;
 
   ConsoleController(
-      JdbcTemplate jdbc, IdentityService identity, Clock clock, ShopContact shopContact) {
+      JdbcTemplate jdbc,
+      IdentityService identity,
+      Clock clock,
+      ShopContact shopContact,
+      List<com.aftersales.base.ConsoleNotices> noticeSources) {
+    this.noticeSources = noticeSources;
     this.jdbc = jdbc;
     this.identity = identity;
     this.clock = clock;
@@ -122,7 +129,17 @@ class ConsoleController {
         identity.createUserQuery().memberOfGroup(Roles.AGENTS).orderByUserId().asc().list().stream()
             .map(ConsoleController::agent)
             .toList();
-    return new Summary(now, queues, withNames(agents), deadlines, team, shopContact.status());
+    List<com.aftersales.base.ConsoleNotices.Notice> notices =
+        noticeSources.stream()
+            .flatMap(n -> n.notices().stream())
+            .sorted(
+                java.util.Comparator.comparing(
+                        com.aftersales.base.ConsoleNotices.Notice::at,
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                    .reversed())
+            .toList();
+    return new Summary(
+        now, queues, withNames(agents), deadlines, team, shopContact.status(), notices);
   }
 
   private List<Counts> withNames(List<Counts> agents) {

@@ -55,6 +55,7 @@ class RefundShopEventsTest extends ProcessTestBase {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final AtomicLong IDS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
+  @org.springframework.beans.factory.annotation.Autowired RefundsNotOpened notOpened;
   @Autowired ShopEvents events;
   @Autowired CaseRepository caseRepository;
   @Autowired CaseService cases;
@@ -328,10 +329,15 @@ class RefundShopEventsTest extends ProcessTestBase {
                     + " and state = 'NOT_OPENED' and note like '%超过可退金额%'",
                 refundId))
         .isEqualTo(1);
+    // the supervisors' console lists it until a case handles it
+    assertThat(notOpened.notices())
+        .anySatisfy(
+            n -> assertThat(n.text()).contains("平台退款 " + refundId, orderId, "未能自动开单", "超过可退金额"));
     // the same version again changes nothing; the buyer's corrected request opens the case
     assertThat(events.dispatch(created(refundId, orderId, "40.00", false, 0)).applied()).isEmpty();
     assertThat(events.dispatch(created(refundId, orderId, "40.00", false, 3)).applied()).hasSize(1);
     assertThat(casesOf(orderId)).hasSize(1);
+    assertThat(notOpened.notices()).noneMatch(n -> n.text().contains(refundId));
   }
 
   @Test
