@@ -32,6 +32,11 @@ class CamundaStylesBrowserIT extends BrowserTestBase {
                 property);
   }
 
+  private void present(String selector) {
+    page.until(
+        selector + " is on the page", d -> !d.findElements(By.cssSelector(selector)).isEmpty());
+  }
+
   @Test
   void everyCamundaAppDropsTheBannersSpace() {
     for (String app : List.of("tasklist", "admin", "cockpit", "welcome")) {
@@ -39,10 +44,13 @@ class CamundaStylesBrowserIT extends BrowserTestBase {
       page.driver.get(base() + "/camunda/app/" + app + "/");
       page.until(
           app + " has loaded our user styles", d -> "45px".equals(style("body", "padding-top")));
+      // the app renders its frame after the styles load: wait for the element, then read it
       if (app.equals("tasklist")) {
+        present(".page-wrap");
         assertThat(style(".page-wrap", "top")).as("tasklist .page-wrap").isEqualTo("45px");
       }
       if (List.of("admin", "cockpit").contains(app)) {
+        present(".ctn-main");
         assertThat(style(".ctn-main", "top")).as("%s .ctn-main", app).isEqualTo("45px");
       }
       assertThat(page.driver.findElements(By.cssSelector(".ce-eol-banner")))
