@@ -5,15 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.aftersales.AfterSalesApplication;
 import com.aftersales.cases.CaseService;
 import com.aftersales.support.Postgres;
+import com.aftersales.support.TcpRelay;
 import com.aftersales.support.TestOrders;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -33,7 +34,11 @@ class FaultsPostgresIT {
 
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-  private static String[] args(String url, String name) {
+  /**
+   * A node's settings; {@code lockMillis} is how long its job executor holds a job: a dead node's
+   * locks expire after it, and another node takes its jobs over.
+   */
+  private static String[] args(String url, String name, int lockMillis) {
     return new String[] {
       "--spring.datasource.url=" + url,
       "--spring.datasource.username=postgres",
@@ -42,8 +47,7 @@ class FaultsPostgresIT {
       "--camunda.bpm.database.type=postgres",
       "--camunda.bpm.database.schema-update=true",
       "--camunda.bpm.job-execution.enabled=true",
-      // a dead node's locks expire quickly, so the next node takes its jobs over
-      "--camunda.bpm.job-execution.lock-time-in-millis=4000",
+      "--camunda.bpm.job-execution.lock-time-in-millis=" + lockMillis,
       "--camunda.bpm.process-engine-name=" + name,
       "--camunda.bpm.generic-properties.properties.hostname=" + name,
       "--aftersales.dunning.daily-run-enabled=false",
@@ -93,20 +97,19 @@ class FaultsPostgresIT {
   @Test
   void theDatabaseGoesAwayMidFlowAndNothingIsLostOrDoubled() throws Exception {
     Path data = Files.createTempDirectory("pg-fault");
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
+    // The application connects through a port the test holds throughout: the server is stopped and
+    // started again on whatever port is free then, and no other program can take the
+    // application's port while the server is down.
+    TcpRelay relay = new TcpRelay();
     EmbeddedPostgres pg =
-        EmbeddedPostgres.builder()
-            .setDataDirectory(data)
-            .setCleanDataDirectory(false)
-            .setPort(port)
-            .start();
-    String url = pg.getJdbcUrl("postgres", "postgres");
+        EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).start();
+    relay.to(pg.getPort());
+    String url = "jdbc:postgresql://localhost:" + relay.port() + "/postgres?user=postgres";
     List<String> orderIds = new ArrayList<>();
-    try (ConfigurableApplicationContext app =
-        new SpringApplicationBuilder(AfterSalesApplication.class).run(args(url, "restartNode"))) {
+    try (relay;
+        ConfigurableApplicationContext app =
+            new SpringApplicationBuilder(AfterSalesApplication.class)
+                .run(args(url, "restartNode", 4000))) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       TestOrders orders = new TestOrders(jdbc);
       // 20 refunds at a time until the job executor is caught with some, not all, at finance
@@ -123,12 +126,16 @@ class FaultsPostgresIT {
         }
         await("a refund reached finance", 60, () -> waitingForFinance(jdbc) > 0);
         atFinance = waitingForFinance(jdbc);
+        System.out.printf(
+            "outage attempt %d: %d of %d refunds at finance%n",
+            attempt, atFinance, orderIds.size());
         if (atFinance > 0 && atFinance < orderIds.size()) {
           // the database stops while the job executor works through the steps: read just before
           atFinance = waitingForFinance(jdbc);
           succeededBefore = succeededJobs(jdbc);
           if (atFinance < orderIds.size()) {
             pg.close();
+            relay.cut();
             break;
           }
         }
@@ -140,12 +147,8 @@ class FaultsPostgresIT {
           .info("database stopped with {} of {} refunds at finance", atFinance, orderIds.size());
       int total = orderIds.size();
       Thread.sleep(3000);
-      pg =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(data)
-              .setCleanDataDirectory(false)
-              .setPort(port)
-              .start();
+      pg = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).start();
+      relay.to(pg.getPort());
       await(
           "every refund reached finance after the outage",
           90,
@@ -174,137 +177,210 @@ class FaultsPostgresIT {
   }
 
   /**
-   * The dunning cases in which a node executed a job successfully (at {@code activity}, or at any
-   * when null), by the host name in the engine's job log.
+   * The dunning cases in which a node executed a job successfully at {@code activity}, by the host
+   * name in the engine's job log.
    */
   private static List<String> workedOnBy(JdbcTemplate jdbc, String node, String activity) {
     return jdbc.queryForList(
         "select distinct p.BUSINESS_KEY_ from ACT_HI_JOB_LOG j"
             + " join ACT_HI_PROCINST p on p.ID_ = j.PROCESS_INSTANCE_ID_"
             + " where p.BUSINESS_KEY_ like 'DUNNING-KL%' and j.HOSTNAME_ = ?"
-            + " and j.JOB_STATE_ = 2"
-            + (activity == null ? "" : " and j.ACT_ID_ = '" + activity + "'"),
-        String.class,
-        node);
+            + " and j.JOB_STATE_ = 2 and j.ACT_ID_ = ?",
+        String.class, node, activity);
   }
+
+  /** The day the kill test's orders were placed: fixed, long enough ago that 72 hours are over. */
+  private static final LocalDate PLACED = LocalDate.of(2026, 11, 2);
+
+  /** A batch's dunning cases closed so far. */
+  private static List<String> closed(JdbcTemplate jdbc, String batch) {
+    return jdbc.queryForList(
+        "select case_id from dunning_case where order_id like ? and outcome is not null",
+        String.class,
+        batch + "%");
+  }
+
+  /** The jobs of a batch's cases that a node holds locked: id → when the lock expires. */
+  private static Map<String, Timestamp> locked(JdbcTemplate jdbc, String batch) {
+    Map<String, Timestamp> locks = new LinkedHashMap<>();
+    jdbc.query(
+        "select j.ID_, j.LOCK_EXP_TIME_ from ACT_RU_JOB j"
+            + " join ACT_HI_PROCINST p on p.ID_ = j.PROCESS_INSTANCE_ID_"
+            + " where p.BUSINESS_KEY_ like ? and j.LOCK_OWNER_ is not null",
+        rs -> {
+          locks.put(rs.getString(1), rs.getTimestamp(2));
+        },
+        "DUNNING-" + batch + "%");
+    return locks;
+  }
+
+  /** The application in a JVM of its own, killed with {@code kill -9} by the test. */
+  private static final class DoomedNode {
+    final Process process;
+    final Path log;
+
+    DoomedNode(String url) throws Exception {
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.add("-cp");
+      // surefire's real class path (java.class.path is only its manifest jar)
+      command.add(
+          System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+      command.add(AfterSalesApplication.class.getName());
+      command.addAll(List.of(args(url, "doomedNode", 10_000)));
+      // one job at a time, up to ten acquired and locked ahead: at any moment of its work the
+      // node holds jobs it has not finished
+      command.add("--camunda.bpm.job-execution.core-pool-size=1");
+      command.add("--camunda.bpm.job-execution.max-pool-size=1");
+      command.add("--camunda.bpm.job-execution.queue-capacity=10");
+      command.add("--camunda.bpm.job-execution.max-jobs-per-acquisition=10");
+      // the models from the project's folders (surefire's class path lists the classes twice)
+      command.add(
+          "--camunda.bpm.deployment-resource-pattern=file:bpmn/*.bpmn,file:bpmn/*.dmn,file:forms/*.form");
+      log = Files.createTempFile("doomed-node", ".log");
+      process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      await(
+          "the doomed node has started",
+          240,
+          () -> logContains(log, "Started AfterSalesApplication"));
+    }
+
+    String port() throws java.io.IOException {
+      return Files.readAllLines(log).stream()
+          .filter(l -> l.contains("Tomcat started on port"))
+          .map(l -> l.replaceAll(".*Tomcat started on port (\\d+).*", "$1"))
+          .findFirst()
+          .orElseThrow();
+    }
+
+    void kill() throws InterruptedException {
+      process.destroyForcibly().waitFor();
+    }
+  }
+
+  /** What the kill left: the batch it hit, the cases closed before it, the jobs it left locked. */
+  private record Kill(String batch, List<String> closedBefore, Map<String, Timestamp> locks) {}
 
   @Test
   void theApplicationIsKilledMidFlowAndTheNextStartFinishesEveryStepOnce() throws Exception {
     String url = Postgres.freshDatabase("aftersales_killed");
-
-    // a first node in its own JVM creates the schema and demo data, then waits for work
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    // surefire's real class path (java.class.path is only its manifest jar)
-    command.add(
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-    command.add(AfterSalesApplication.class.getName());
-    command.addAll(List.of(args(url, "doomedNode")));
-    // the models from the project's folders (surefire's class path lists the classes twice)
-    command.add(
-        "--camunda.bpm.deployment-resource-pattern=file:bpmn/*.bpmn,file:bpmn/*.dmn,file:forms/*.form");
-    Path log = Files.createTempFile("doomed-node", ".log");
-    Process doomed =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, "postgres", ""));
     TestOrders orders = new TestOrders(jdbc);
+    int perBatch = 20;
+    int opened = 0;
+    Kill kill = null;
+    DoomedNode doomed = null;
     try {
-      await(
-          "the first node has started",
-          120,
-          () ->
-              jdbc.queryForObject(
-                          "select count(*) from ACT_RE_PROCDEF where KEY_ = 'dunning'",
-                          Integer.class)
-                      > 0
-                  && logContains(log, "Started AfterSalesApplication"));
-
-      // 40 unpaid orders whose 72 hours run out over the next seconds, and their dunning cases,
-      // opened through the first node's REST API as a clerk would
-      LocalDate day = LocalDate.now(SHANGHAI).minusDays(3);
-      OffsetDateTime placed = OffsetDateTime.now().minusHours(72).plusSeconds(8);
-      if (!placed.atZoneSameInstant(SHANGHAI).toLocalDate().equals(day)) {
-        day = placed.atZoneSameInstant(SHANGHAI).toLocalDate();
+      // A batch of unpaid orders whose 72 hours are over: the node closes their dunning cases one
+      // job at a time. Batches until the node is killed with some of its batch closed, not all,
+      // and jobs of it locked; each attempt is reported.
+      for (int attempt = 1; attempt <= 5 && kill == null; attempt++) {
+        if (doomed == null) {
+          doomed = new DoomedNode(url);
+        }
+        String batch = "KL" + attempt + "A";
+        for (int i = 0; i < perBatch; i++) {
+          orders.insertUnpaid(
+              batch + String.format("%02d", i),
+              "tb_killed",
+              PLACED.atTime(8 + attempt, i).atZone(SHANGHAI).toOffsetDateTime());
+        }
+        // opened through the node's REST API as a clerk would
+        var run =
+            new org.springframework.boot.test.web.client.TestRestTemplate()
+                .withBasicAuth("admin", "admin")
+                .postForEntity(
+                    "http://localhost:" + doomed.port() + "/api/dunning/runs",
+                    Map.of("date", PLACED.toString()),
+                    String.class);
+        assertThat(run.getStatusCode().value()).as(run.getBody()).isEqualTo(200);
+        opened += perBatch;
+        boolean caught = false;
+        long until = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < until) {
+          int done = closed(jdbc, batch).size();
+          if (done == perBatch) {
+            break;
+          }
+          if (done > 0 && !locked(jdbc, batch).isEmpty()) {
+            caught = true;
+            break;
+          }
+          Thread.sleep(5);
+        }
+        if (!caught) {
+          System.out.printf(
+              "kill attempt %d: %d of %d closed before a kill could land; another batch%n",
+              attempt, closed(jdbc, batch).size(), perBatch);
+          continue;
+        }
+        doomed.kill();
+        doomed = null;
+        // what the dead node left, read after it died: nothing changes it until a node takes over
+        List<String> closedBefore = closed(jdbc, batch);
+        Map<String, Timestamp> locks = locked(jdbc, batch);
+        System.out.printf(
+            "kill attempt %d: killed with %d of %d closed and %d of its jobs locked%n",
+            attempt, closedBefore.size(), perBatch, locks.size());
+        if (closedBefore.size() > 0 && closedBefore.size() < perBatch && !locks.isEmpty()) {
+          kill = new Kill(batch, closedBefore, locks);
+        }
       }
-      List<String> unpaid = new ArrayList<>();
-      for (int i = 0; i < 40; i++) {
-        String orderId = "KL" + System.nanoTime() % 1_000_000_000L + i;
-        // timers due one after another over 16 s
-        orders.insertUnpaid(orderId, "tb_killed", placed.plusNanos(i * 400_000_000L));
-        unpaid.add(orderId);
-      }
-      String port =
-          Files.readAllLines(log).stream()
-              .filter(l -> l.contains("Tomcat started on port"))
-              .map(l -> l.replaceAll(".*Tomcat started on port (\\d+).*", "$1"))
-              .findFirst()
-              .orElseThrow();
-      var http =
-          new org.springframework.boot.test.web.client.TestRestTemplate()
-              .withBasicAuth("admin", "admin");
-      var run =
-          http.postForEntity(
-              "http://localhost:" + port + "/api/dunning/runs",
-              Map.of("date", day.toString()),
-              String.class);
-      assertThat(run.getStatusCode().value()).as(run.getBody()).isEqualTo(200);
-      final LocalDate runDay = day;
-      await(
-          "the cases are open",
-          30,
-          () ->
-              jdbc.queryForObject(
-                      "select count(*) from dunning_case where order_id like 'KL%' and run_date = ?",
-                      Integer.class, runDay)
-                  == unpaid.size());
-      // kill it while the timers fall due
-      await(
-          "some timers have fired",
-          30,
-          () ->
-              jdbc.queryForObject(
-                      "select count(*) from dunning_case where order_id like 'KL%' and outcome is not null",
-                      Integer.class)
-                  > 0);
-      doomed.destroyForcibly().waitFor();
     } finally {
-      doomed.destroyForcibly();
+      if (doomed != null) {
+        doomed.kill();
+      }
     }
-    // the kill hit work in progress: some cases were closed, not all
-    List<String> closedBefore =
-        jdbc.queryForList(
-            "select case_id from dunning_case where order_id like 'KL%' and outcome is not null",
-            String.class);
-    int doneBefore = closedBefore.size();
-    assertThat(doneBefore).as("cases closed when the node was killed").isBetween(1, 39);
+    assertThat(kill).as("a kill that landed on work in progress, within 5 attempts").isNotNull();
+    int total = opened;
 
     try (ConfigurableApplicationContext next =
-        new SpringApplicationBuilder(AfterSalesApplication.class).run(args(url, "nextNode"))) {
+        new SpringApplicationBuilder(AfterSalesApplication.class)
+            .run(args(url, "nextNode", 10_000))) {
       await(
           "every case was closed after the restart",
-          90,
+          180,
           () ->
               jdbc.queryForObject(
                       "select count(*) from dunning_case where order_id like 'KL%' and outcome = 'AUTO_CLOSED'",
                       Integer.class)
-                  == 40);
+                  == total);
     }
+    // each case closed once
     assertThat(
-            jdbc.queryForObject(
-                "select count(*) from case_event where case_id like 'DUNNING-KL%' and step = 'dunningAutoClosed'",
+            jdbc.queryForList(
+                "select count(*) from case_event where case_id like 'DUNNING-KL%'"
+                    + " and step = 'dunningAutoClosed' group by case_id",
                 Integer.class))
-        .isEqualTo(40);
-    // the cases closed before the kill were closed by the killed node; the next node worked on
-    // every other one
-    assertThat(workedOnBy(jdbc, "doomedNode", "timer_autoClose")).containsAll(closedBefore);
-    List<String> rest =
-        jdbc.queryForList(
-            "select case_id from dunning_case where order_id like 'KL%'", String.class);
-    rest.removeAll(closedBefore);
-    assertThat(rest).hasSize(40 - doneBefore);
-    assertThat(workedOnBy(jdbc, "nextNode", null)).containsAll(rest);
+        .hasSize(total)
+        .containsOnly(1);
+    // the cases closed before the kill were closed by the killed node; the next node closed every
+    // other case of that batch
+    String closing = "serviceTask_recordAutoClosed";
+    assertThat(workedOnBy(jdbc, "doomedNode", closing)).containsAll(kill.closedBefore());
+    List<String> rest = closed(jdbc, kill.batch());
+    rest.removeAll(kill.closedBefore());
+    assertThat(rest).hasSize(perBatch - kill.closedBefore().size());
+    assertThat(workedOnBy(jdbc, "nextNode", closing)).containsAll(rest);
+    // every job the dead node held locked was run by the next node, after its lock expired
+    for (Map.Entry<String, Timestamp> lock : kill.locks().entrySet()) {
+      assertThat(
+              jdbc.queryForList(
+                  "select HOSTNAME_ from ACT_HI_JOB_LOG where JOB_ID_ = ? and JOB_STATE_ = 2"
+                      + " and TIMESTAMP_ >= ?",
+                  String.class,
+                  lock.getKey(),
+                  lock.getValue()))
+          .as("job %s, locked by the dead node until %s", lock.getKey(), lock.getValue())
+          .containsExactly("nextNode");
+    }
     System.out.printf(
-        "killed after %d of 40 timers; the next node finished the rest%n", doneBefore);
+        "killed after %d of %d cases of its batch with %d jobs locked; the next node finished"
+            + " the rest%n",
+        kill.closedBefore().size(), perBatch, kill.locks().size());
   }
 }
