@@ -74,8 +74,11 @@ class OrderImportController {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "100") int size) {
     staff();
-    if (page < 0 || size < 1 || size > 1000) {
-      throw new InvalidInputException("size", "每页条数应在 1 到 1000 之间，页码从 0 开始");
+    if (page < 0) {
+      throw new InvalidInputException("page", "页码从 0 开始");
+    }
+    if (size < 1 || size > 1000) {
+      throw new InvalidInputException("size", "每页条数应在 1 到 1000 之间");
     }
     return importer.errors(id, page, size);
   }

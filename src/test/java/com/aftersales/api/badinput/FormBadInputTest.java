@@ -47,7 +47,7 @@ class FormBadInputTest extends BadInputSuite {
       description missing | evidence | evidenceDescription:- | 请填写照片说明
       description empty | evidence | evidenceDescription:String="" | 请填写照片说明
       description blank | evidence | evidenceDescription:String="   " | 请填写照片说明
-      description overlong | evidence | evidenceDescription:String="LONG" | 照片说明最多 1000 个字
+      description overlong | evidence | evidenceDescription:String="LONG" | 照片说明最多 1000 个字，当前 1001 个字
       damage type missing | check | damageType:- | 请填写破损情况
       damage type unknown | check | damageType:String="EXPLODED" | 破损情况的取值 “EXPLODED” 无效
       damage type lower case | check | damageType:String="usable " | 破损情况的取值 “usable” 无效
@@ -144,5 +144,66 @@ class FormBadInputTest extends BadInputSuite {
     assertRefused(what, before, r, 400, fragment, "");
     assertThat(r.getBody()).doesNotContain("Cannot submit task form");
     assertThat(tasks.createTaskQuery().taskId(task).count()).as("task stays open").isEqualTo(1);
+  }
+
+  /**
+   * A script completing the task through {@code /complete} instead of {@code /submit-form} meets
+   * the same checks in the same words (one of the table's inputs, not counted again).
+   */
+  @org.junit.jupiter.api.Test
+  void theCompleteEndpointChecksTheSameWay() {
+    String task = task("evidence");
+    Map<String, Long> before = stored();
+    ResponseEntity<String> r =
+        as("agent1")
+            .send(
+                HttpMethod.POST,
+                "/engine-rest/task/" + task + "/complete",
+                variables("evidence", "photoCount:String=\"three\""));
+    assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(400);
+    assertThat(json(r.getBody()).path("message").asText()).contains("照片数量必须是数字");
+    assertThat(r.getBody()).doesNotContain("Cannot complete task");
+    assertThat(tasks.createTaskQuery().taskId(task).count()).as("task stays open").isEqualTo(1);
+    assertThat(stored()).as("nothing stored").isEqualTo(before);
+  }
+
+  /** SQL and script text in a valid form is kept as plain text, not refused and not run. */
+  @org.junit.jupiter.api.Test
+  void sqlAndScriptTextIsKeptAsPlainText() {
+    String hostile = "'); drop table shop_order; -- <script>alert('x')</script>";
+    String task = task("evidence");
+    String caseId =
+        processEngine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceId(
+                tasks.createTaskQuery().taskId(task).singleResult().getProcessInstanceId())
+            .singleResult()
+            .getBusinessKey();
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("photoCount", Map.of("value", 3, "type", "Long"));
+    variables.put("waybillPhotoReceived", Map.of("value", true, "type", "Boolean"));
+    variables.put("evidenceDescription", Map.of("value", hostile, "type", "String"));
+    variables.put("buyerMessageSent", Map.of("value", true, "type", "Boolean"));
+    ResponseEntity<String> r =
+        as("agent1")
+            .send(
+                HttpMethod.POST,
+                "/engine-rest/task/" + task + "/submit-form",
+                asJson(Map.of("variables", variables)));
+    assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(204);
+    assertThat(orders.count("select count(*) from shop_order where buyer_id = 'buyer_fbi'"))
+        .isPositive();
+    assertThat(as("agent1").get("/api/cases/" + caseId).getBody())
+        .contains("drop table shop_order")
+        .contains("alert(");
+  }
+
+  private static String asJson(Object value) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -47,6 +47,7 @@ class RestBadInputTest extends BadInputSuite {
       case: anonymous | - | POST | /api/cases | {"kind":"DAMAGE","orderId":"{order}","buyerId":"buyer_rbi","description":"破了"} | 401 | 请先登录 | -
       case: unknown user | intruder | POST | /api/cases | {"kind":"DAMAGE","orderId":"{order}","buyerId":"buyer_rbi","description":"破了"} | 401 | 请先登录 | -
       case: unknown case | agent1 | GET | /api/cases/DAMAGE-nope | - | 404 | 找不到售后单 | -
+      task: complete unknown | agent1 | POST | /engine-rest/task/no-such-task/complete | {"variables":{}} | 404 | 任务不存在或已被他人处理 | -
       refunds: page negative | finance | GET | /api/refunds/pending?page=-1 | - | 400 | 页码从 0 开始 | page
       refunds: size zero | finance | GET | /api/refunds/pending?size=0 | - | 400 | 每页条数 | size
       refunds: size huge | finance | GET | /api/refunds/pending?size=100000 | - | 400 | 每页条数 | size
@@ -67,7 +68,7 @@ class RestBadInputTest extends BadInputSuite {
       import: by warehouse | warehouse | POST | /api/orders/import | {} | 403 | - | -
       import: unknown import | agent1 | GET | /api/orders/imports/no-such-import | - | 404 | 找不到 | -
       import: errors size zero | agent1 | GET | /api/orders/imports/x/errors?size=0 | - | 400 | 每页条数应在 1 到 1000 之间 | size
-      import: errors page negative | agent1 | GET | /api/orders/imports/x/errors?page=-2 | - | 400 | 页码从 0 开始 | size
+      import: errors page negative | agent1 | GET | /api/orders/imports/x/errors?page=-2 | - | 400 | 页码从 0 开始 | page
       dunning: date malformed | supervisor | POST | /api/dunning/runs | {"date":"2026-13-01"} | 400 | 格式不对 | date
       dunning: date in words | supervisor | POST | /api/dunning/runs | {"date":"yesterday"} | 400 | 格式不对 | date
       dunning: date in future | supervisor | POST | /api/dunning/runs | {"date":"2999-01-01"} | 400 | 不能为将来的日期催款 | date
