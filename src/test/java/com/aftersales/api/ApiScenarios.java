@@ -1074,7 +1074,7 @@ abstract class ApiScenarios {
     try {
       java.util.concurrent.Callable<ResponseEntity<String>> send =
           () -> {
-            together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            together.await();
             return request.call();
           };
       var a = pool.submit(send);
