@@ -127,16 +127,7 @@ class ClaimService {
             reship ? reshipQuantity(task, kind) : 0);
     ClaimRules.Resolution r = ClaimRules.check(proposal, limits, order.quantity());
     Inputs.text(task, RESOLUTION_NOTE, 1000, false);
-    String rideAlong = Inputs.text(task, RIDE_ALONG_ORDER_ID, 64, false);
-    if (rideAlong != null) {
-      Order other =
-          shop.findOrder(rideAlong)
-              .orElseThrow(
-                  () -> new InvalidInputException(RIDE_ALONG_ORDER_ID, "找不到随单补发的订单 " + rideAlong));
-      if (!other.buyerId().equals(order.buyerId())) {
-        throw new InvalidInputException(RIDE_ALONG_ORDER_ID, "随单补发的订单 " + rideAlong + " 不是这位买家的订单");
-      }
-    }
+    String rideAlong = rideAlong(task, order);
     BUYER_CHOICE.set(task, r.choice());
     NEEDS_APPROVAL.set(task, r.needsApproval());
     REFUND_AMOUNT.set(task, r.refundAmount());
@@ -149,6 +140,21 @@ class ClaimService {
     }
     RIDE_ALONG_ORDER_ID.set(task, rideAlong);
     RESOLVED_BY.set(task, CaseTimeline.actor(task));
+  }
+
+  /** The buyer's new order a reship travels with, when given: it must be the same buyer's. */
+  String rideAlong(DelegateTask task, Order order) {
+    String rideAlong = Inputs.text(task, RIDE_ALONG_ORDER_ID, 64, false);
+    if (rideAlong != null) {
+      Order other =
+          shop.findOrder(rideAlong)
+              .orElseThrow(
+                  () -> new InvalidInputException(RIDE_ALONG_ORDER_ID, "找不到随单补发的订单 " + rideAlong));
+      if (!other.buyerId().equals(order.buyerId())) {
+        throw new InvalidInputException(RIDE_ALONG_ORDER_ID, "随单补发的订单 " + rideAlong + " 不是这位买家的订单");
+      }
+    }
+    return rideAlong;
   }
 
   void checkApproval(DelegateTask task) {
@@ -253,21 +259,25 @@ class ClaimService {
       PROBLEM_KIND.put(inputs, Inputs.choice(task, PROBLEM_KIND));
     }
     ITEM_PRICE.put(inputs, order.itemPrice());
-    Map<String, Object> out =
-        Context.getCommandContext()
-            .runWithoutAuthorization(
-                () ->
-                    decisions
-                        .evaluateDecisionTableByKey(decision, inputs)
-                        .getSingleResult()
-                        .getEntryMap());
+    Map<String, Object> out = decide(decision, inputs);
     return new ClaimRules.Limits(
         Money.round(out.get(AGENT_LIMIT.name())),
         Money.round(out.get(HARD_CAP.name())),
         order.refundable());
   }
 
-  private Order order(VariableScope scope) {
+  /** A single-result decision's outputs, evaluated afresh. */
+  Map<String, Object> decide(String decision, VariableMap inputs) {
+    return Context.getCommandContext()
+        .runWithoutAuthorization(
+            () ->
+                decisions
+                    .evaluateDecisionTableByKey(decision, inputs)
+                    .getSingleResult()
+                    .getEntryMap());
+  }
+
+  Order order(VariableScope scope) {
     String orderId = ORDER_ID.get(scope);
     return shop.findOrder(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
   }

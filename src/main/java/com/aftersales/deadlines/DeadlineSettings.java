@@ -46,6 +46,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param spotCheckDue a supervisor scores a sampled follow-up call within this
  * @param complaintRespond a complaint is answered within this (service time by default)
  * @param complaintHandle a complaint is handled within this of being made (service time)
+ * @param mistakeDecision a supervisor decides a wrong or missing item the warehouse could not
+ *     confirm within this (seed 004: handled within 24 hours)
  * @param serviceTime the deadlines (by name) that count service hours, see {@link ServiceHours};
  *     all others count calendar time, as the platform's do
  */
@@ -79,6 +81,7 @@ record DeadlineSettings(
     Deadline spotCheckDue,
     Deadline complaintRespond,
     Deadline complaintHandle,
+    Deadline mistakeDecision,
     @DefaultValue Set<String> serviceTime) {
 
   static final String PREFIX = "aftersales.deadlines.";

@@ -63,12 +63,43 @@ class ExchangeSteps {
     boolean courier = CAUSE_GROUP.get(execution) == CauseGroup.COURIER;
     MUST_RETURN.set(execution, !(courier && Boolean.TRUE.equals(BADLY_DAMAGED.get(execution))));
     RESHIP_ITEMS.set(execution, REPLACEMENT_ITEM.get(execution));
-    RESHIP_QUANTITY.set(execution, (long) order.quantity());
-    RESHIP_REASON.set(execution, "换货：" + ReturnCases.label(execution));
+    // a calling case says how many and why; an exchange of its own replaces the whole order
+    RESHIP_QUANTITY.set(execution, RESHIP_QUANTITY.get(execution, (long) order.quantity()));
+    if (RESHIP_REASON.get(execution) == null) {
+      RESHIP_REASON.set(execution, "换货：" + ReturnCases.label(execution));
+    }
     BigDecimal postage = Money.round(RETURN_POSTAGE.get(execution));
     REFUND_AMOUNT.set(execution, postage);
     REFUND_KIND.set(execution, "POSTAGE");
     REFUND_REASON.set(execution, "换货：退还买家垫付的退货运费 " + postage + " 元");
+  }
+
+  /**
+   * Start of the exchange: true when another case called it (a wrong item sent back). The caller
+   * handed in the cause, the replacement and the postage; the case stays the caller's.
+   */
+  boolean openedByCase(DelegateExecution execution) {
+    boolean called = execution.getSuperExecution() != null;
+    CALLED_BY_CASE.set(execution, called);
+    if (called) {
+      RETURN_POSTAGE.set(execution, ReturnCases.postage(execution));
+      RECEIPT_STATE.set(execution, ReceiptState.RECEIVED);
+    }
+    return called;
+  }
+
+  /**
+   * End of the exchange: for a calling case, where it ended (the caller reads it back and closes
+   * its own case); false for an exchange case of its own.
+   */
+  boolean closedForCase(DelegateExecution execution) {
+    if (!Boolean.TRUE.equals(CALLED_BY_CASE.get(execution))) {
+      return false;
+    }
+    String end = execution.getCurrentActivityId();
+    ExchangeCallVariables.EXCHANGE_OUTCOME.set(
+        execution, end != null && end.startsWith("endEvent_") ? end.substring(9) : end);
+    return true;
   }
 
   void checkPostageCollected(DelegateTask task) {

@@ -28,6 +28,9 @@ final class ExchangeVariables {
       Variable.flag("buyerInsistsOnProduct", "买家坚持要指定商品");
   static final Variable<Boolean> RISK_ACKNOWLEDGED = Variable.flag("riskAcknowledged", "买家已知晓风险");
 
+  /** True when another case called the exchange (its assessment is skipped). */
+  static final Variable<Boolean> CALLED_BY_CASE = Variable.flag("calledByCase");
+
   /** False when a courier-damaged item is too broken to be worth sending back. */
   static final Variable<Boolean> MUST_RETURN = Variable.flag("mustReturn");
 
@@ -47,7 +50,8 @@ final class ExchangeVariables {
           ExchangeVariables.class,
           ReturnFlowVariables.class,
           CaseVariables.class,
-          RefundCallVariables.class);
+          RefundCallVariables.class,
+          ExchangeCallVariables.class);
 
   private ExchangeVariables() {}
 }

@@ -93,6 +93,25 @@ class ReturnDelegates {
     return warehouse::restock;
   }
 
+  // an exchange another case calls opens and closes no case of its own
+  @Bean
+  ExecutionListener exchangeOpening(CaseService cases, ExchangeSteps exchanges) {
+    return execution -> {
+      if (!exchanges.openedByCase(execution)) {
+        cases.register(execution);
+      }
+    };
+  }
+
+  @Bean
+  ExecutionListener exchangeClosing(CaseService cases, ExchangeSteps exchanges) {
+    return execution -> {
+      if (!exchanges.closedForCase(execution)) {
+        cases.close(execution, ReturnCases.category(execution));
+      }
+    };
+  }
+
   // closing
   @Bean
   ExecutionListener returnCaseClosing(CaseService cases) {

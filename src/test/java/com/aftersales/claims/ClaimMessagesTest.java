@@ -192,7 +192,19 @@ class ClaimMessagesTest extends ProcessTestBase {
     complete(
         pi,
         "userTask_warehouseVerify",
-        vars("mistakeConfirmed", false, "problemKind", "MISSING_PRODUCT", "verifyNote", "称重一致"));
+        vars(
+            "mistakeConfirmed",
+            false,
+            "problemKind",
+            "MISSING_PRODUCT",
+            "affectedQuantity",
+            1L,
+            "verifyNote",
+            "称重一致"));
+    complete(
+        pi,
+        "userTask_supervisorDecides",
+        vars("treatAsOurMistake", false, "supervisorNote", "称重一致"));
     String why = sent.shown(taskOf(pi, "userTask_explainToBuyer"));
     Assertions.assertThat(why).contains(orderOf(pi), "测试商品", "按订单发出");
     assertRefused(pi, "userTask_explainToBuyer", vars("explanation", "已发称重视频"))
