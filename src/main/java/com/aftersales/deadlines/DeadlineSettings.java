@@ -39,6 +39,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     to step in (the seller's own evidence included)
  * @param disputeVerdict after the evidence window the platform's reviewer answers within this,
  *     counted in working days (see {@code workingDays}); then a supervisor looks the verdict up
+ * @param goodReviewReminder a good-review cash-back not yet confirmed is brought back to the agent
+ *     after this
+ * @param goodReviewGiveUp no good review within this of the compensation: no cash-back
  * @param refundRefileGiveUp a refund rejected for a parcel in transit waits this long for the buyer
  *     to file again
  * @param refundPlatformConfirm a refund agreed on the platform waits this long for the platform's
@@ -78,6 +81,8 @@ record DeadlineSettings(
     Deadline disputeReview,
     Deadline disputeEvidence,
     Deadline disputeVerdict,
+    Deadline goodReviewReminder,
+    Deadline goodReviewGiveUp,
     Deadline refundRefileGiveUp,
     Deadline refundPlatformConfirm,
     Deadline dunningContact,

@@ -54,7 +54,7 @@ class DeadlinesTest {
               assertThat(context).hasNotFailed();
               Deadlines d = context.getBean(Deadlines.class);
               assertThat(d.all()).containsEntry("refundReport", "PT48H");
-              assertThat(d.all()).hasSize(30);
+              assertThat(d.all()).hasSize(32);
               Instant start = at("2026-11-23T20:30:00");
               assertThat(d.due("disputeReview", start)).isEqualTo(at("2026-11-25T08:30:00"));
               assertThat(d.due("spotCheckDue", start)).isEqualTo(at("2026-12-07T20:30:00"));
