@@ -65,6 +65,26 @@ class ClaimDelegates {
   }
 
   @Bean
+  ExecutionListener offerPreparation(DamageSettlement settlement) {
+    return settlement::prepareOffer;
+  }
+
+  @Bean
+  TaskListener goodReviewCheck(DamageSettlement settlement) {
+    return settlement::checkReview;
+  }
+
+  @Bean
+  JavaDelegate goodReviewReminder(DamageSettlement settlement) {
+    return settlement::remindReview;
+  }
+
+  @Bean
+  JavaDelegate noCashBack(DamageSettlement settlement) {
+    return settlement::recordNoCashBack;
+  }
+
+  @Bean
   TaskListener approvalCheck(ClaimService claims) {
     return claims::checkApproval;
   }

@@ -1,6 +1,7 @@
 package com.aftersales.claims;
 
 import static com.aftersales.claims.ClaimVariables.*;
+import static com.aftersales.claims.DamageClaimVariables.OFFERED_CASH_BACK;
 import static com.aftersales.refund.RefundCallVariables.*;
 import static com.aftersales.warehouse.ReshipCallVariables.RESHIP_QUANTITY;
 
@@ -132,6 +133,62 @@ final class ClaimRules {
       throw new InvalidInputException(
           field, field.label() + " " + amount + " 元超过买家实付可退金额 " + refundable + " 元");
     }
+  }
+
+  /** The good-review cash-back as checked: its amount and whether the whole needs approval. */
+  record CashBack(BigDecimal amount, boolean needsApproval) {}
+
+  /**
+   * The cash-back agreed beside a compensation: the two together stay within the cap and what the
+   * buyer paid, and above the agent's limit they need a supervisor (seed 001: 2 + 3, at most 5).
+   */
+  static CashBack cashBack(BigDecimal compensation, BigDecimal cashBack, Limits limits) {
+    BigDecimal back = cashBack == null ? BigDecimal.ZERO : cashBack;
+    if (back.signum() < 0) {
+      throw new InvalidInputException(OFFERED_CASH_BACK, "好评返现金额不能为负数");
+    }
+    BigDecimal total = compensation.add(back);
+    if (total.compareTo(limits.hardCap()) > 0) {
+      throw new InvalidInputException(
+          OFFERED_CASH_BACK,
+          "补偿 "
+              + compensation
+              + " 元 + 好评返现 "
+              + back
+              + " 元超过封顶 "
+              + limits.hardCap()
+              + " 元（不超过商品价格的一半），主管也不能批准");
+    }
+    if (total.compareTo(limits.refundable()) > 0) {
+      throw new InvalidInputException(
+          OFFERED_CASH_BACK, "补偿加好评返现共 " + total + " 元超过买家实付可退金额 " + limits.refundable() + " 元");
+    }
+    return new CashBack(
+        back.setScale(2, RoundingMode.HALF_UP), total.compareTo(limits.agentLimit()) > 0);
+  }
+
+  /**
+   * The repair fee of goods the buyer unpacked and used before finding the damage (seed 000): the
+   * rate of the defective items' value, to the fen.
+   */
+  static BigDecimal repairFee(BigDecimal itemPrice, long defectiveCount, BigDecimal rate) {
+    if (rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) > 0) {
+      throw new IllegalStateException("repair fee rate " + rate + " is not between 0 and 1");
+    }
+    return itemPrice
+        .multiply(BigDecimal.valueOf(defectiveCount))
+        .multiply(rate)
+        .setScale(2, RoundingMode.HALF_UP);
+  }
+
+  /** The refund once the repair fee is deducted; refused when nothing would be left. */
+  static BigDecimal afterRepairFee(BigDecimal refund, BigDecimal fee) {
+    BigDecimal net = refund.subtract(fee).setScale(2, RoundingMode.HALF_UP);
+    if (net.signum() <= 0) {
+      throw new InvalidInputException(
+          REFUND_AMOUNT, "退款 " + refund + " 元扣除维修费 " + fee + " 元后不剩余额，请核对退款金额");
+    }
+    return net;
   }
 
   /**

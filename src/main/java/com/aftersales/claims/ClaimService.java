@@ -38,13 +38,19 @@ class ClaimService {
   private final Registers registers;
   private final CaseTimeline timeline;
   private final DecisionService decisions;
+  private final DamageSettlement settlement;
 
   ClaimService(
-      ShopBackOffice shop, Registers registers, CaseTimeline timeline, DecisionService decisions) {
+      ShopBackOffice shop,
+      Registers registers,
+      CaseTimeline timeline,
+      DecisionService decisions,
+      DamageSettlement settlement) {
     this.shop = shop;
     this.registers = registers;
     this.timeline = timeline;
     this.decisions = decisions;
+    this.settlement = settlement;
   }
 
   void checkEvidence(DelegateTask task) {
@@ -112,7 +118,12 @@ class ClaimService {
   void checkResolution(DelegateTask task) {
     CaseKind kind = kindOf(task);
     Order order = order(task);
-    ClaimRules.Limits limits = limits(task, kind, order);
+    Map<String, Object> decided = decide(task, kind, order);
+    ClaimRules.Limits limits =
+        new ClaimRules.Limits(
+            Money.round(decided.get(AGENT_LIMIT.name())),
+            Money.round(decided.get(HARD_CAP.name())),
+            order.refundable());
     // as submitted: an unknown choice is refused with the choices that fit the case
     String submitted = (String) task.getVariable(BUYER_CHOICE.name());
     BuyerChoice choice = ClaimRules.parseChoice(kind, submitted);
@@ -140,6 +151,10 @@ class ClaimService {
     }
     RIDE_ALONG_ORDER_ID.set(task, rideAlong);
     RESOLVED_BY.set(task, CaseTimeline.actor(task));
+    if (kind == CaseKind.DAMAGE) {
+      BigDecimal rate = DamageSettlement.rate(decided.get(REPAIR_FEE_RATE.name()));
+      NEEDS_APPROVAL.set(task, settlement.settle(task, order, limits, r, rate));
+    }
   }
 
   /** The buyer's new order a reship travels with, when given: it must be the same buyer's. */
@@ -245,10 +260,10 @@ class ClaimService {
   }
 
   /**
-   * The limits of a proposal, evaluated afresh from the decision table: values the form showed
-   * could have been altered on the way back.
+   * The limits and rates of a proposal, evaluated afresh from the decision table: values the form
+   * showed could have been altered on the way back.
    */
-  private ClaimRules.Limits limits(DelegateTask task, CaseKind kind, Order order) {
+  private Map<String, Object> decide(DelegateTask task, CaseKind kind, Order order) {
     String decision;
     VariableMap inputs = Variables.createVariables();
     if (kind == CaseKind.DAMAGE) {
@@ -259,11 +274,7 @@ class ClaimService {
       PROBLEM_KIND.put(inputs, Inputs.choice(task, PROBLEM_KIND));
     }
     ITEM_PRICE.put(inputs, order.itemPrice());
-    Map<String, Object> out = decide(decision, inputs);
-    return new ClaimRules.Limits(
-        Money.round(out.get(AGENT_LIMIT.name())),
-        Money.round(out.get(HARD_CAP.name())),
-        order.refundable());
+    return decide(decision, inputs);
   }
 
   /** A single-result decision's outputs, evaluated afresh. */

@@ -30,6 +30,21 @@ final class DamageClaimVariables {
   static final Variable<BigDecimal> SUGGESTED_CASH_BACK =
       Variable.money("suggestedCashBack", "好评返现");
   static final Variable<Boolean> RESHIP_SEAL_RING = Variable.flag("reshipSealRing", "补寄密封圈");
+  static final Variable<Double> REPAIR_FEE_RATE = Variable.decimal("repairFeeRate");
+
+  // damage-offer: the good-review cash-back apart from the compensation, and the repair fee
+  static final Variable<BigDecimal> OFFERED_CASH_BACK = Variable.money("offeredCashBack", "好评返现金额");
+  static final Variable<Boolean> CASH_BACK_PENDING = Variable.flag("cashBackPending");
+  static final Variable<Boolean> BUYER_UNPACKED_USED =
+      Variable.flag("buyerUnpackedUsed", "买家自行拆封使用后发现损坏");
+  static final Variable<BigDecimal> REPAIR_FEE = Variable.money("repairFee", "维修费");
+
+  // confirm-good-review, and the called refund that pays the cash-back
+  static final String CONFIRM_REVIEW_TASK = "userTask_confirmGoodReview";
+  static final Variable<Boolean> GOOD_REVIEW_CONFIRMED =
+      Variable.flag("goodReviewConfirmed", "已核实买家好评");
+  static final Variable<String> REVIEW_NOTE = Variable.text("reviewNote", "核实说明");
+  static final Variable<String> CASH_BACK_OUTCOME = Variable.text("cashBackOutcome", "返现结果");
 
   // arrange-return
   static final Variable<BigDecimal> RETURN_POSTAGE = Variable.money("returnPostage", "买家退货运费");

@@ -66,6 +66,19 @@ final class Deadline {
     return date.getYears() != 0 || date.getMonths() != 0;
   }
 
+  /** Whether it is whole days only ({@code P4D}), which is all a working-day deadline can be. */
+  boolean isWholeDays() {
+    return !hasMonths() && time.isZero() && date.getDays() >= 0;
+  }
+
+  /** Its number of days, for counting working days; whole days only. */
+  int days() {
+    if (!isWholeDays()) {
+      throw new IllegalStateException(text + " is not whole days");
+    }
+    return date.getDays();
+  }
+
   /** Its length as exact time (a day is 24 h), for counting service hours; no months or years. */
   Duration exact() {
     if (hasMonths()) {

@@ -33,8 +33,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refundReturnEscalation escalate a returned parcel's refund this long after shipping
  * @param disputeConfirm in a dispute, the seller confirms the buyer's evidence within this
  * @param disputeEscalation escalate an unconfirmed dispute this long after it was opened
- * @param disputeReview the platform's reviewer answers within four working days; then a supervisor
- *     looks it up
+ * @param disputeReview what cases started before working days were counted wait for the platform's
+ *     verdict (calendar time; those models read it as a timer duration)
+ * @param disputeEvidence both sides hand in evidence within this of the buyer asking the platform
+ *     to step in (the seller's own evidence included)
+ * @param disputeVerdict after the evidence window the platform's reviewer answers within this,
+ *     counted in working days (see {@code workingDays}); then a supervisor looks the verdict up
+ * @param goodReviewReminder a good-review cash-back not yet confirmed is brought back to the agent
+ *     after this
+ * @param goodReviewGiveUp no good review within this of the compensation: no cash-back
  * @param refundRefileGiveUp a refund rejected for a parcel in transit waits this long for the buyer
  *     to file again
  * @param refundPlatformConfirm a refund agreed on the platform waits this long for the platform's
@@ -50,6 +57,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     confirm within this (seed 004: handled within 24 hours)
  * @param serviceTime the deadlines (by name) that count service hours, see {@link ServiceHours};
  *     all others count calendar time, as the platform's do
+ * @param workingDays the deadlines (by name) that count the platform's working days, see {@link
+ *     WorkingDays}; whole days only
  */
 @ConfigurationProperties(prefix = "aftersales.deadlines")
 record DeadlineSettings(
@@ -72,6 +81,10 @@ record DeadlineSettings(
     Deadline disputeConfirm,
     Deadline disputeEscalation,
     Deadline disputeReview,
+    Deadline disputeEvidence,
+    Deadline disputeVerdict,
+    Deadline goodReviewReminder,
+    Deadline goodReviewGiveUp,
     Deadline refundRefileGiveUp,
     Deadline refundPlatformConfirm,
     Deadline dunningContact,
@@ -82,12 +95,14 @@ record DeadlineSettings(
     Deadline complaintRespond,
     Deadline complaintHandle,
     Deadline mistakeDecision,
-    @DefaultValue Set<String> serviceTime) {
+    @DefaultValue Set<String> serviceTime,
+    @DefaultValue Set<String> workingDays) {
 
   static final String PREFIX = "aftersales.deadlines.";
 
   DeadlineSettings {
     serviceTime = Set.copyOf(serviceTime);
+    workingDays = Set.copyOf(workingDays);
   }
 
   /**

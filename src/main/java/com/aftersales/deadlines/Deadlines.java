@@ -23,7 +23,10 @@ import org.springframework.stereotype.Component;
  * computes the due date on the deadline's clock (calendar or service time).
  *
  * <p>The configuration is checked when the application starts: a deadline that is missing, is no
- * ISO-8601 duration, or counts service time but has months, stops the start naming its property.
+ * ISO-8601 duration, counts service time but has months, or counts working days but is not whole
+ * days, stops the start naming its property. A deadline on the working-day clock is meant for
+ * {@code due}/{@code dueFrom}: its text ({@code P4D}) read as a timer duration would count calendar
+ * days.
  */
 @Component("deadlines")
 public class Deadlines extends AbstractMap<String, String> {
@@ -31,17 +34,23 @@ public class Deadlines extends AbstractMap<String, String> {
   private final Map<String, Deadline> deadlines;
   private final Map<String, String> texts;
   private final Set<String> serviceTime;
+  private final Set<String> workingDayNames;
   private final ServiceHours serviceHours;
+  private final WorkingDays workingDays;
   private final ZoneId zone;
 
-  Deadlines(DeadlineSettings settings, ServiceHours serviceHours, Clock clock) {
+  Deadlines(
+      DeadlineSettings settings, ServiceHours serviceHours, WorkingDays workingDays, Clock clock) {
     this.deadlines = settings.byName();
     Map<String, String> texts = new LinkedHashMap<>();
     deadlines.forEach((name, d) -> texts.put(name, d.toString()));
     this.texts = Collections.unmodifiableMap(texts);
     this.serviceTime = settings.serviceTime();
+    this.workingDayNames = settings.workingDays();
     this.serviceHours = serviceHours;
+    this.workingDays = workingDays;
     this.zone = clock.getZone();
+    checkWorkingDays();
     for (String name : serviceTime) {
       Deadline d = deadlines.get(name);
       if (d == null) {
@@ -55,6 +64,30 @@ public class Deadlines extends AbstractMap<String, String> {
                 + d
                 + " counts service hours (aftersales.deadlines.service-time), which cannot count"
                 + " months or years: give it in days or hours");
+      }
+    }
+  }
+
+  private void checkWorkingDays() {
+    for (String name : workingDayNames) {
+      Deadline d = deadlines.get(name);
+      if (d == null) {
+        throw new IllegalStateException(
+            DeadlineSettings.PREFIX + "working-days names " + name + ", which is no deadline");
+      }
+      if (serviceTime.contains(name)) {
+        throw new IllegalStateException(
+            DeadlineSettings.property(name)
+                + " is listed in both aftersales.deadlines.service-time and working-days:"
+                + " name it in one of them");
+      }
+      if (!d.isWholeDays()) {
+        throw new IllegalStateException(
+            DeadlineSettings.property(name)
+                + " = "
+                + d
+                + " counts working days (aftersales.deadlines.working-days): give it in whole"
+                + " days such as P4D");
       }
     }
   }
@@ -79,6 +112,9 @@ public class Deadlines extends AbstractMap<String, String> {
     Deadline d = deadlines.get(name);
     if (d == null) {
       throw new IllegalArgumentException("no deadline " + DeadlineSettings.property(name));
+    }
+    if (workingDayNames.contains(name)) {
+      return workingDays.plus(start, d.days());
     }
     return serviceTime.contains(name) ? serviceHours.plus(start, d.exact()) : d.after(start, zone);
   }

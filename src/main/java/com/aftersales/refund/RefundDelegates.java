@@ -124,6 +124,21 @@ class RefundDelegates {
   }
 
   @Bean
+  TaskListener sellerEvidenceRequest(RefundDispute dispute) {
+    return dispute::requestSellerEvidence;
+  }
+
+  @Bean
+  TaskListener sellerEvidenceCheck(RefundDispute dispute) {
+    return dispute::checkSellerEvidence;
+  }
+
+  @Bean
+  JavaDelegate closeEvidenceWindow(RefundDispute dispute) {
+    return dispute::closeEvidenceWindow;
+  }
+
+  @Bean
   TaskListener verdictCheck(RefundDispute dispute) {
     return dispute::checkVerdict;
   }

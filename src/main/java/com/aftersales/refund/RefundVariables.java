@@ -111,6 +111,15 @@ final class RefundVariables {
   static final Variable<String> DISPUTE_NOTE = Variable.text("disputeNote", "处理说明");
   static final Variable<Verdict> VERDICT = Variable.choice("verdict", "平台裁决", Verdict.class);
   static final Variable<String> VERDICT_NOTE = Variable.text("verdictNote", "裁决说明");
+  // the 3-day evidence window and the reviewer's working days (submit-seller-evidence)
+  static final Variable<Date> DISPUTE_EVIDENCE_DUE = Variable.time("disputeEvidenceDue");
+  static final Variable<String> DISPUTE_EVIDENCE_DUE_TEXT =
+      Variable.text("disputeEvidenceDueText", "举证截止时间");
+  static final Variable<Date> DISPUTE_VERDICT_DUE = Variable.time("disputeVerdictDue");
+  static final Variable<String> DISPUTE_VERDICT_DUE_TEXT =
+      Variable.text("disputeVerdictDueText", "平台裁决最迟时间");
+  static final Variable<Boolean> SELLER_EVIDENCE_UPLOADED =
+      Variable.flag("sellerEvidenceUploaded", "已在千牛上传我方凭证");
 
   // after the trade succeeded: transfer (collect-refund-account, transfer-refund)
   static final Variable<PayeeChannel> PAYEE_CHANNEL =

@@ -7,6 +7,8 @@ import com.aftersales.base.InvalidInputException;
 import com.aftersales.cases.CaseKind;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The proposal checks, without an engine. */
 class ClaimRulesTest {
@@ -87,5 +89,69 @@ class ClaimRulesTest {
             ClaimRules.returnRefund(
                 new BigDecimal("40"), 2, new BigDecimal("5.00"), new BigDecimal("80")))
         .isEqualByComparingTo("80.00");
+  }
+
+  @ParameterizedTest(name = "compensation {0} + cash-back {1} -> {2}, approval {3}")
+  @CsvSource({
+    "2.00, 3.00, 3.00, false", // seed 001: 2 + 3, within the agent's 5
+    "2.00,     , 0.00, false", // no cash-back agreed
+    "2.00, 0,    0.00, false",
+    "2.00, 3.01, 3.01, true", // above 5 together: a supervisor approves
+    "20.00, 5.00, 5.00, true", // up to the cap of 25 together
+  })
+  void theCashBackCountsInTheOffersLimits(
+      String compensation, String cashBack, String paidLater, boolean approval) {
+    var cb =
+        ClaimRules.cashBack(
+            new BigDecimal(compensation),
+            cashBack == null ? null : new BigDecimal(cashBack),
+            LIMITS);
+    assertThat(cb.amount()).isEqualByComparingTo(paidLater);
+    assertThat(cb.needsApproval()).isEqualTo(approval);
+  }
+
+  @ParameterizedTest(name = "compensation {0} + cash-back {1} refused: {2}")
+  @CsvSource({
+    "20.00, 5.01, 超过封顶 25.00 元",
+    "2.00, -1, 不能为负数",
+  })
+  void theCashBackIsRefusedBeyondTheCap(String compensation, String cashBack, String message) {
+    assertThatThrownBy(
+            () ->
+                ClaimRules.cashBack(new BigDecimal(compensation), new BigDecimal(cashBack), LIMITS))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(message);
+    var smallOrder =
+        new ClaimRules.Limits(new BigDecimal("5"), new BigDecimal("25"), new BigDecimal("4.00"));
+    assertThatThrownBy(
+            () -> ClaimRules.cashBack(new BigDecimal("2"), new BigDecimal("3"), smallOrder))
+        .hasMessageContaining("超过买家实付可退金额 4.00 元");
+  }
+
+  @ParameterizedTest(name = "{1} x {0} at rate {2}: fee {3}, refund {4} -> {5}")
+  @CsvSource({
+    "50.00, 1, 0.2, 10.00, 50.00, 40.00", // seed 000: 20 % of the item's value
+    "50.00, 2, 0.2, 20.00, 100.00, 80.00",
+    "33.33, 1, 0.2, 6.67, 33.33, 26.66", // to the fen, half up
+    "19.90, 3, 0.2, 11.94, 59.70, 47.76",
+    "50.00, 1, 0, 0.00, 50.00, 50.00", // a table that charges nothing
+    "50.00, 1, 0.2, 10.00, 10.01, 0.01", // the smallest refund that is left
+  })
+  void theRepairFeeIsDeductedFromTheRefund(
+      String price, long count, String rate, String fee, String refund, String net) {
+    BigDecimal charged = ClaimRules.repairFee(new BigDecimal(price), count, new BigDecimal(rate));
+    assertThat(charged).isEqualByComparingTo(fee);
+    assertThat(ClaimRules.afterRepairFee(new BigDecimal(refund), charged))
+        .isEqualByComparingTo(net);
+  }
+
+  @Test
+  void nothingLeftAfterTheRepairFeeIsRefusedAndARateAboveOneIsAModelError() {
+    assertThatThrownBy(
+            () -> ClaimRules.afterRepairFee(new BigDecimal("10.00"), new BigDecimal("10.00")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("扣除维修费 10.00 元后不剩余额");
+    assertThatThrownBy(() -> ClaimRules.repairFee(BigDecimal.TEN, 1, new BigDecimal("1.5")))
+        .isInstanceOf(IllegalStateException.class);
   }
 }

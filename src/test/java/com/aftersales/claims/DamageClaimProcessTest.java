@@ -151,6 +151,145 @@ class DamageClaimProcessTest extends ProcessPathTest {
     Assertions.assertThat(orders.refunded(orderOf(pi))).isEqualByComparingTo("12.00");
   }
 
+  // ---------------------------------------------------------------- good-review cash-back
+
+  /** A usable item of 100 yuan: 2 yuan compensation agreed with 3 yuan cash-back, paid. */
+  private ProcessInstance compensatedWithCashBack() {
+    ProcessInstance pi = atOffer("100.00", 1, "USABLE", 1);
+    complete(
+        pi,
+        "userTask_offerResolution",
+        told(
+            vars(
+                "buyerChoice",
+                "ACCEPT_COMPENSATION",
+                "offeredCompensation",
+                2.0,
+                "offeredCashBack",
+                3.0)));
+    runDueJobs(pi);
+    financeAgrees(pi);
+    // the compensation is paid as agreed; the cash-back waits for the review
+    Assertions.assertThat(orders.refunded(orderOf(pi))).isEqualByComparingTo("2.00");
+    assertThat(pi).isWaitingAt("userTask_confirmGoodReview");
+    assertThat(task(pi)).hasCandidateGroup("agents");
+    Assertions.assertThat(timeline(pi)).anyMatch(l -> l.contains("好评返现 3.00 元待核实买家好评后发放"));
+    return pi;
+  }
+
+  private java.util.List<String> timeline(ProcessInstance pi) {
+    return caseRepository.timeline(pi.getBusinessKey()).stream().map(CaseEvent::detail).toList();
+  }
+
+  @Test
+  void shouldPayTheCashBackOnlyOnceTheAgentHasSeenTheGoodReview() {
+    ProcessInstance pi = compensatedWithCashBack();
+    complete(pi, "userTask_confirmGoodReview", vars("goodReviewConfirmed", true));
+    runDueJobs(pi);
+    // the same payment path as the compensation: the called refund, finance agrees
+    assertThat(pi).isWaitingAt("callActivity_cashBack");
+    financeAgrees(pi);
+    assertThat(pi)
+        .isEnded()
+        .hasPassed("callActivity_cashBack", "endEvent_settled")
+        .hasNotPassed("serviceTask_noCashBack")
+        .variables()
+        .containsEntry("cashBackOutcome", "AGREED");
+    Assertions.assertThat(orders.refunded(orderOf(pi))).isEqualByComparingTo("5.00");
+    Assertions.assertThat(timeline(pi)).anyMatch(l -> l.contains("已核实买家好评，好评返现 3.00 元交财务发放"));
+  }
+
+  @Test
+  void shouldNotPayTheCashBackWhenTheAgentFindsNoReview() {
+    ProcessInstance pi = compensatedWithCashBack();
+    assertRefused(pi, "userTask_confirmGoodReview", vars("goodReviewConfirmed", false))
+        .hasMessageContaining("核实说明");
+    complete(
+        pi,
+        "userTask_confirmGoodReview",
+        vars("goodReviewConfirmed", false, "reviewNote", "买家给了中评"));
+    runDueJobs(pi);
+    assertThat(pi)
+        .isEnded()
+        .hasPassed("serviceTask_noCashBack", "endEvent_settled")
+        .hasNotPassed("callActivity_cashBack");
+    Assertions.assertThat(orders.refunded(orderOf(pi))).isEqualByComparingTo("2.00");
+    Assertions.assertThat(orders.remarks(orderOf(pi), "remark_internal"))
+        .contains("未见买家好评，好评返现 3.00 元不发放：买家给了中评");
+  }
+
+  @Test
+  void shouldRemindAndThenDropTheCashBackWhenNoReviewIsConfirmedInTime() {
+    ProcessInstance pi = compensatedWithCashBack();
+    moveClock(java.time.Duration.ofDays(3).plusMinutes(1));
+    runDueTimers(pi);
+    runDueJobs(pi);
+    assertThat(pi)
+        .hasPassed("serviceTask_goodReviewReminder", "endEvent_goodReviewReminded")
+        .isWaitingAt("userTask_confirmGoodReview");
+    Assertions.assertThat(orders.remarks(orderOf(pi), "remark_internal")).contains("尚未核实到买家好评");
+    moveClock(java.time.Duration.ofDays(12));
+    runDueTimers(pi);
+    runDueJobs(pi);
+    assertThat(pi)
+        .isEnded()
+        .hasPassed("timer_goodReviewGiveUp", "serviceTask_noCashBack", "endEvent_settled");
+    Assertions.assertThat(orders.refunded(orderOf(pi))).isEqualByComparingTo("2.00");
+  }
+
+  @Test
+  void shouldCountTheCashBackInTheLimitsOfTheOffer() {
+    // 20 yuan: the cap is 10, the agent's limit 5 (compensation and cash-back together)
+    ProcessInstance pi = atOffer("20.00", 1, "USABLE", 1);
+    assertRefused(
+            pi,
+            "userTask_offerResolution",
+            vars(
+                "buyerChoice",
+                "ACCEPT_COMPENSATION",
+                "offeredCompensation",
+                2,
+                "offeredCashBack",
+                9))
+        .hasMessageContaining("超过封顶 10.00 元");
+    complete(
+        pi,
+        "userTask_offerResolution",
+        told(
+            vars(
+                "buyerChoice",
+                "ACCEPT_COMPENSATION",
+                "offeredCompensation",
+                2,
+                "offeredCashBack",
+                4)));
+    assertThat(pi).isWaitingAt("userTask_approveResolution");
+  }
+
+  // ---------------------------------------------------------------- repair fee (seed 000)
+
+  @Test
+  void shouldDeductTheRepairFeeWhenTheBuyerUnpackedAndUsedTheGoods() {
+    ProcessInstance pi = atOffer("50.00", 2, "UNUSABLE", 2);
+    // shown to the agent before agreeing: 20 % of the two defective items' value
+    assertThat(pi).variables().containsEntry("repairFee", 20.0);
+    assertRefused(
+            pi,
+            "userTask_offerResolution",
+            vars("buyerChoice", "RETURN", "buyerUnpackedUsed", true))
+        .hasMessageContaining("不接受退货");
+    complete(
+        pi,
+        "userTask_offerResolution",
+        told(vars("buyerChoice", "REFUND", "refundAmount", 100, "buyerUnpackedUsed", true)));
+    runDueJobs(pi);
+    financeAgrees(pi);
+    assertThat(pi).isEnded().hasPassed("endEvent_settled");
+    Assertions.assertThat(orders.refunded(orderOf(pi))).isEqualByComparingTo("80.00");
+    Assertions.assertThat(timeline(pi))
+        .anyMatch(l -> l.contains("退款 100.00 元扣除维修费 20.00 元，实退 80.00 元"));
+  }
+
   @Test
   void shouldRefuseCompensationAboveHalfThePriceAndKeepTheTaskOpen() {
     ProcessInstance pi = atOffer("20.00", 1, "USABLE", 1);

@@ -25,6 +25,7 @@ class DeadlinesTest {
   @EnableConfigurationProperties({
     DeadlineSettings.class,
     ServiceHours.class,
+    WorkingDays.class,
     RetryCycles.class,
     ClockConfiguration.BusinessZone.class
   })
@@ -53,7 +54,7 @@ class DeadlinesTest {
               assertThat(context).hasNotFailed();
               Deadlines d = context.getBean(Deadlines.class);
               assertThat(d.all()).containsEntry("refundReport", "PT48H");
-              assertThat(d.all()).hasSize(29);
+              assertThat(d.all()).hasSize(33);
               Instant start = at("2026-11-23T20:30:00");
               assertThat(d.due("disputeReview", start)).isEqualTo(at("2026-11-25T08:30:00"));
               assertThat(d.due("spotCheckDue", start)).isEqualTo(at("2026-12-07T20:30:00"));
@@ -109,6 +110,56 @@ class DeadlinesTest {
                     .rootCause()
                     .hasMessageContaining("aftersales.deadlines.complaint-handle")
                     .hasMessageContaining("months"));
+  }
+
+  @Test
+  void theDisputeReviewCountsThePlatformsWorkingDays() {
+    app.run(
+        context -> {
+          Deadlines d = context.getBean(Deadlines.class);
+          // as configured: 3 calendar days of evidence, then 4 working days of review
+          assertThat(d.due("disputeEvidence", at("2026-11-25T10:00:00")))
+              .isEqualTo(at("2026-11-28T10:00:00"));
+          // a Friday start lands on Thursday next week, not on Tuesday (6 calendar days)
+          assertThat(d.due("disputeVerdict", at("2026-11-27T10:00:00")))
+              .isEqualTo(at("2026-12-03T10:00:00"));
+          // an evidence window that ends on a Saturday: the review starts on Monday
+          assertThat(d.due("disputeVerdict", at("2026-11-28T10:00:00")))
+              .isEqualTo(at("2026-12-04T00:00:00"));
+        });
+    app.withPropertyValues("aftersales.working-days.holidays=2026-12-01,2026-12-02")
+        .run(
+            context ->
+                assertThat(
+                        context
+                            .getBean(Deadlines.class)
+                            .due("disputeVerdict", at("2026-11-27T10:00:00")))
+                    .isEqualTo(at("2026-12-07T10:00:00")));
+    app.withPropertyValues("aftersales.deadlines.dispute-verdict=P4DT12H")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("aftersales.deadlines.dispute-verdict")
+                    .hasMessageContaining("whole days"));
+    app.withPropertyValues("aftersales.deadlines.working-days=disputeVerdict,noSuchDeadline")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("noSuchDeadline"));
+    app.withPropertyValues(
+            "aftersales.deadlines.service-time=disputeVerdict",
+            "aftersales.deadlines.working-days=disputeVerdict")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining(
+                        "both aftersales.deadlines.service-time and working-days"));
   }
 
   @Test

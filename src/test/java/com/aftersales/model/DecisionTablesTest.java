@@ -79,6 +79,8 @@ class DecisionTablesTest extends ProcessTestBase {
     assertThat(((Number) out.get("agentLimit")).doubleValue()).isEqualTo(limit);
     assertThat(((Number) out.get("hardCap")).doubleValue()).isEqualTo(cap);
     assertThat(out).containsEntry("reshipSealRing", sealRing);
+    // seed 000: a buyer who unpacked and used the goods has 20 % of their value deducted
+    assertThat(((Number) out.get("repairFeeRate")).doubleValue()).isEqualTo(0.2);
   }
 
   @ParameterizedTest(

@@ -201,7 +201,8 @@ class ModelTest extends ProcessTestBase {
           assertThat(in.getCamundaVariables())
               .as("%s in %s passes all variables", call.getId(), f)
               .isNull();
-          if (in.getCamundaSource() != null) {
+          // a variable of the case, or a fixed value (the kind and reason of a cash-back)
+          if (in.getCamundaSource() != null || in.getCamundaSourceExpression() != null) {
             passed.add(in.getCamundaTarget());
           }
         }

@@ -605,7 +605,7 @@ class RefundProcessTest extends ProcessPathTest {
   }
 
   @Test
-  void shouldLetThePlatformRefundWhenTheEvidenceIsNotConfirmedIn24Hours() {
+  void shouldSendAnUnconfirmedDisputeToThePlatformsReviewerNotRefundIt() {
     String orderId = receivedOrder();
     ProcessInstance pi = open(orderId);
     event(orderId, "DISPUTED");
@@ -615,12 +615,32 @@ class RefundProcessTest extends ProcessPathTest {
     assertThat(taskOf(pi, "userTask_confirmEvidence")).hasCandidateGroup("supervisors");
     moveClock(Duration.ofHours(4));
     runDueTimers(pi);
+    // seed 000: an unconfirmed dispute goes to a platform reviewer; the seller still has its
+    // 3 days to hand in its own evidence
+    assertThat(pi).hasPassed("endEvent_disputeEscalated", "timer_disputeDeadline");
+    Task evidence = taskOf(pi, "userTask_submitSellerEvidence");
+    assertThat(evidence).hasCandidateGroup("agents");
+    Assertions.assertThat(evidence.getDueDate()).isCloseTo(hoursFromNow(48), 120_000);
+    Assertions.assertThat(timeline(pi)).anyMatch(line -> line.contains("24 小时内未确认买家凭证，平台转人工审核"));
+    Assertions.assertThat(orders.refunded(orderId)).isEqualByComparingTo("0");
+    // nothing uploaded: the task is not done
+    assertRefused(
+            pi,
+            "userTask_submitSellerEvidence",
+            vars("sellerEvidenceUploaded", false, "disputeNote", "稍后上传"))
+        .hasMessageContaining("上传我方凭证");
+    // the window closes without the seller's evidence: recorded, the review goes on
+    moveClock(Duration.ofHours(48));
+    runDueTimers(pi);
+    runDueJobs(pi);
     assertThat(pi)
-        .isEnded()
-        .hasPassed(
-            "endEvent_disputeEscalated", "timer_disputeDeadline", "endEvent_platformRefunded");
-    Assertions.assertThat(orders.remarks(orderId, "remark_internal")).contains("平台介入后卖家未按时确认凭证");
-    Assertions.assertThat(orders.refunded(orderId)).isEqualByComparingTo("40.00");
+        .hasPassed("timer_evidenceWindowClosed", "serviceTask_evidenceWindowClosed")
+        .isWaitingAt("receiveTask_platformVerdict");
+    Assertions.assertThat(orders.remarks(orderId, "remark_internal")).contains("举证期已结束，我方未提交凭证");
+    Assertions.assertThat(orders.refunded(orderId)).isEqualByComparingTo("0");
+    event(orderId, "PAID");
+    runDueJobs(pi);
+    assertThat(pi).isEnded().hasPassed("endEvent_paidByBackOffice");
   }
 
   @Test
@@ -633,6 +653,14 @@ class RefundProcessTest extends ProcessPathTest {
         pi,
         "userTask_confirmEvidence",
         vars("evidenceAnswer", "CONTEST", "disputeNote", "照片非本店商品"));
+    runDueJobs(pi);
+    Task evidence = taskOf(pi, "userTask_submitSellerEvidence");
+    // the 3-day window runs from the buyer asking the platform to step in
+    Assertions.assertThat(evidence.getDueDate()).isCloseTo(hoursFromNow(72), 120_000);
+    complete(
+        pi,
+        "userTask_submitSellerEvidence",
+        vars("sellerEvidenceUploaded", true, "disputeNote", "照片非本店商品"));
     runDueJobs(pi);
     assertThat(pi).isWaitingAt("receiveTask_platformVerdict");
     Assertions.assertThat(orders.remarks(orderId, "remark_internal")).contains("已向平台提交反证：照片非本店商品");
@@ -649,16 +677,45 @@ class RefundProcessTest extends ProcessPathTest {
     Assertions.assertThat(record(pi).status()).isEqualTo(CaseStatus.CLOSED);
   }
 
-  @Test
-  void shouldAskASupervisorToLookUpAVerdictThatNeverArrived() {
-    String orderId = receivedOrder();
+  /** Contests a dispute opened at {@code local} (shop time) and hands in the seller's evidence. */
+  private ProcessInstance contestedDisputeOpenedAt(String orderId, String local) {
+    ClockUtil.setCurrentTime(
+        Date.from(java.time.LocalDateTime.parse(local).atZone(SHANGHAI).toInstant()));
     ProcessInstance pi = open(orderId);
     event(orderId, "DISPUTED");
     runDueJobs(pi);
     complete(
         pi, "userTask_confirmEvidence", vars("evidenceAnswer", "CONTEST", "disputeNote", "反证已提交"));
+    complete(
+        pi,
+        "userTask_submitSellerEvidence",
+        vars("sellerEvidenceUploaded", true, "disputeNote", "发货视频与包装照片"));
     runDueJobs(pi);
-    moveClock(Duration.ofDays(6).plusMinutes(1));
+    return pi;
+  }
+
+  private static Date shopTime(String local) {
+    return Date.from(java.time.LocalDateTime.parse(local).atZone(SHANGHAI).toInstant());
+  }
+
+  @Test
+  void shouldAskASupervisorToLookUpAVerdictThatNeverArrived() {
+    String orderId = receivedOrder();
+    // opened on Tuesday 10:00: evidence until Friday 10:00, then 4 working days = Thursday 10:00
+    ProcessInstance pi = contestedDisputeOpenedAt(orderId, "2026-11-24T10:00:00");
+    Job verdictTimer =
+        processEngine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(pi.getId())
+            .timers()
+            .singleResult();
+    Assertions.assertThat(verdictTimer.getDuedate()).isEqualTo(shopTime("2026-12-03T10:00:00"));
+    // 6 calendar days after Friday (Thursday 10:00 minus a minute): still waiting, not overdue
+    ClockUtil.setCurrentTime(shopTime("2026-12-03T09:59:00"));
+    runDueTimers(pi);
+    assertThat(pi).isWaitingAt("receiveTask_platformVerdict");
+    ClockUtil.setCurrentTime(shopTime("2026-12-03T10:01:00"));
     runDueTimers(pi);
     Task check = taskOf(pi, "userTask_checkVerdict");
     assertThat(check).hasCandidateGroup("supervisors");
@@ -667,17 +724,13 @@ class RefundProcessTest extends ProcessPathTest {
     assertThat(pi).isEnded().hasPassed("endEvent_verdictClosed");
     Assertions.assertThat(record(pi).category()).isEqualTo("CLOSED");
     Assertions.assertThat(orders.refunded(orderId)).isEqualByComparingTo("0");
+    Assertions.assertThat(orders.remarks(orderId, "remark_internal"))
+        .contains("平台最迟 2026-12-03 10:00 前裁决");
 
     String other = receivedOrder();
-    ProcessInstance refunded = open(other);
-    event(other, "DISPUTED");
-    runDueJobs(refunded);
-    complete(
-        refunded,
-        "userTask_confirmEvidence",
-        vars("evidenceAnswer", "CONTEST", "disputeNote", "反证"));
-    runDueJobs(refunded);
-    moveClock(Duration.ofDays(6).plusMinutes(1));
+    // opened on a Monday: evidence until Thursday, reviewed by the next Wednesday
+    ProcessInstance refunded = contestedDisputeOpenedAt(other, "2026-11-23T15:00:00");
+    ClockUtil.setCurrentTime(shopTime("2026-12-02T15:01:00"));
     runDueTimers(refunded);
     complete(refunded, "userTask_checkVerdict", vars("verdict", "REFUNDED"));
     runDueJobs(refunded);
