@@ -1,6 +1,5 @@
 package com.aftersales.returns;
 
-import com.aftersales.cases.CaseService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -13,6 +12,12 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 class ReturnDelegates {
+
+  // starting: a case of its own, or the return a calling case decided
+  @Bean
+  ExecutionListener returnCaseRegistration(ReturnLifecycle lifecycle) {
+    return lifecycle::start;
+  }
 
   // assessment and the rules
   @Bean
@@ -44,6 +49,11 @@ class ReturnDelegates {
   @Bean
   TaskListener retentionCheck(Retention retention) {
     return retention::retention;
+  }
+
+  @Bean
+  TaskListener returnPostageDeductionMessage(ReturnMessages messages) {
+    return messages::prepareDeduction;
   }
 
   @Bean
@@ -93,9 +103,9 @@ class ReturnDelegates {
     return warehouse::restock;
   }
 
-  // closing
+  // closing (a called return hands its outcome back instead)
   @Bean
-  ExecutionListener returnCaseClosing(CaseService cases) {
-    return execution -> cases.close(execution, ReturnCases.category(execution));
+  ExecutionListener returnCaseClosing(ReturnLifecycle lifecycle) {
+    return lifecycle::end;
   }
 }
