@@ -81,6 +81,22 @@ public final class CannedReplies {
         + "，我们收到后马上为您处理～";
   }
 
+  /**
+   * The parcel came back because of the buyer (wrong address, unreachable phone, refused delivery):
+   * the postage it caused is the buyer's and is taken off the refund (seed 001).
+   */
+  public static String postageDeduction(String orderId, String item, String cause, String amount) {
+    return "亲，您订单 "
+        + orderId
+        + " 的「"
+        + item
+        + "」因"
+        + cause
+        + "被快递退回，按店铺规定，由此产生的运费 "
+        + amount
+        + " 元需要由您承担，我们会在为您退款时从退款金额中扣除（扣除后不会低于 0 元）。给您带来不便，还请谅解～";
+  }
+
   /** Reminds a buyer who has not sent the goods back yet. */
   public static String returnReminder(String orderId, String item, String address, String due) {
     return "亲，打扰您啦～您订单 "

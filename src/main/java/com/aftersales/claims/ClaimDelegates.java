@@ -94,11 +94,23 @@ class ClaimDelegates {
     return claims::checkReturnArrangement;
   }
 
+  /** Claims of earlier releases tell the return address when arranging the return. */
   @Bean
   TaskListener claimReturnAddress(ClaimMessages messages) {
     return messages::prepareReturnAddress;
   }
 
+  @Bean
+  ExecutionListener claimReturnHandover(ClaimReturns returns) {
+    return returns::handOver;
+  }
+
+  @Bean
+  ExecutionListener claimReturnOutcome(ClaimReturns returns) {
+    return returns::recordOutcome;
+  }
+
+  /** Claims of earlier releases still wait at their own warehouse receipt. */
   @Bean
   TaskListener returnReceiptCheck(ClaimService claims) {
     return claims::checkReturnReceipt;

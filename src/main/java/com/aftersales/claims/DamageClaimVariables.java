@@ -4,6 +4,7 @@ import com.aftersales.base.ProcessVariables;
 import com.aftersales.base.Variable;
 import com.aftersales.cases.CaseVariables;
 import com.aftersales.refund.RefundCallVariables;
+import com.aftersales.returns.ReturnCallVariables;
 import com.aftersales.warehouse.ReshipCallVariables;
 import java.math.BigDecimal;
 
@@ -59,7 +60,7 @@ final class DamageClaimVariables {
   static final Variable<BigDecimal> SHOP_POSTAGE_SHARE =
       Variable.money("shopPostageShare", "店铺承担运费");
 
-  // receive-return
+  // receive-return (claims of earlier releases; the return flow receives returns now)
   static final Variable<String> RETURN_CARRIER = Variable.text("returnCarrier", "退货快递公司");
   static final Variable<String> RETURN_TRACKING_NUMBER =
       Variable.text("returnTrackingNumber", "退货物流单号");
@@ -74,7 +75,8 @@ final class DamageClaimVariables {
           ClaimVariables.class,
           ReshipCallVariables.class,
           CaseVariables.class,
-          RefundCallVariables.class);
+          RefundCallVariables.class,
+          ReturnCallVariables.class);
 
   private DamageClaimVariables() {}
 }

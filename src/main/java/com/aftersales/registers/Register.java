@@ -84,6 +84,7 @@ public enum Register {
           new Column("quantity", "数量"),
           new Column("solution", "处理方式"),
           new Column("total_amount", "金额（元）"),
+          new Column("postage_deducted", "扣除运费（元）"),
           new Column("remarks", "备注"),
           new Column("registered_by", "登记客服"),
           new Column("received_by", "仓库签收人"),

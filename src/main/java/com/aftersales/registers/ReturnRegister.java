@@ -101,6 +101,12 @@ public class ReturnRegister {
     jdbc.update("update return_register set total_amount = ? where case_id = ?", amount, caseId);
   }
 
+  /** The postage the buyer caused (wrong address, unreachable, refused) taken off the refund. */
+  public void postageDeducted(String caseId, BigDecimal amount) {
+    jdbc.update(
+        "update return_register set postage_deducted = ? where case_id = ?", amount, caseId);
+  }
+
   public void restocked(String caseId) {
     jdbc.update("update return_register set restocked = ? where case_id = ?", true, caseId);
   }

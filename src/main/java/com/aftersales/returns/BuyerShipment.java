@@ -37,7 +37,8 @@ class BuyerShipment {
     String carrier = Inputs.text(task, RETURN_CARRIER, 64, true);
     String tracking = Inputs.trackingNumber(task, RETURN_TRACKING_NUMBER);
     boolean exchange = ReturnCases.exchange(task);
-    if (!exchange) {
+    if (!exchange && !ReturnCases.decided(task)) {
+      // a calling case decided the postage already; its form does not ask again
       RETURN_POSTAGE.set(task, ReturnCases.postage(task));
     }
     Order order = cases.order(task);

@@ -47,6 +47,7 @@ final class ExchangeVariables {
   static final ProcessVariables PROCESS =
       ProcessVariables.of(
           PROCESS_KEY,
+          ReturnCallVariables.class, // the buyer-ships-return form the return shares
           ExchangeVariables.class,
           ReturnFlowVariables.class,
           CaseVariables.class,

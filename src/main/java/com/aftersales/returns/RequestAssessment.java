@@ -8,6 +8,7 @@ import com.aftersales.base.InvalidInputException;
 import com.aftersales.cases.CaseTimeline;
 import com.aftersales.shop.Order;
 import com.aftersales.shop.OrderStatus;
+import java.math.BigDecimal;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -93,11 +94,37 @@ class RequestAssessment {
     if (exchange) {
       exchanges.prepareReplacement(execution, order);
     }
+    BigDecimal deducted = allowed ? deductedPostage(execution) : null;
     timeline.record(
         execution,
         allowed
-            ? "可以" + (exchange ? "换货" : "退货") + "，运费由" + ReturnCases.payer(execution) + "承担"
+            ? "可以"
+                + (exchange ? "换货" : "退货")
+                + "，运费由"
+                + ReturnCases.payer(execution)
+                + "承担"
+                + (deducted == null
+                    ? ""
+                    : "；因买家原因（" + ReturnCases.label(execution) + "）产生的运费 " + deducted + " 元在退款时扣除")
             : "不能" + (exchange ? "换货" : "退货") + "：" + reason);
+  }
+
+  /**
+   * Where the table says the buyer caused the postage (seed 001: wrong address, unreachable phone,
+   * refused delivery), the amount the agent typed on the assessment is required; elsewhere none is
+   * kept.
+   */
+  private static BigDecimal deductedPostage(DelegateExecution execution) {
+    if (!Boolean.TRUE.equals(DEDUCT_POSTAGE.get(execution))) {
+      DEDUCTED_POSTAGE.set(execution, null);
+      return null;
+    }
+    BigDecimal amount = Inputs.requiredMoney(execution, DEDUCTED_POSTAGE);
+    if (amount.compareTo(ReturnCases.MAX_POSTAGE) > 0) {
+      throw new InvalidInputException(DEDUCTED_POSTAGE, "运费 " + amount + " 元不合常理，请核对");
+    }
+    DEDUCTED_POSTAGE.set(execution, amount);
+    return amount;
   }
 
   void checkExplanation(DelegateTask task) {

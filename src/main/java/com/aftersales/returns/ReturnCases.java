@@ -49,6 +49,7 @@ class ReturnCases {
   /** Writes (or updates) the agent's part of the case's register row. */
   void registerAgentPart(
       DelegateTask task, Order order, String carrier, String tracking, String solution) {
+    long quantity = ReturnCallVariables.RETURN_QUANTITY.get(task, (long) order.quantity());
     register.agentPart(
         new ReturnRegister.AgentPart(
             task.getExecution().getProcessBusinessKey(),
@@ -57,10 +58,15 @@ class ReturnCases {
             order.orderId(),
             String.valueOf(CAUSE_GROUP.get(task)),
             order.itemTitle(),
-            order.quantity(),
+            (int) quantity,
             carrier,
             tracking,
             solution));
+  }
+
+  /** A return a calling case decided (see {@link ReturnCallVariables}). */
+  static boolean decided(VariableScope scope) {
+    return Boolean.TRUE.equals(ReturnCallVariables.RETURN_DECIDED.get(scope));
   }
 
   static boolean exchange(VariableScope scope) {

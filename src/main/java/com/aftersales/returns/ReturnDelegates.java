@@ -14,6 +14,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ReturnDelegates {
 
+  // starting: a case of its own, or the return a calling case decided
+  @Bean
+  ExecutionListener returnCaseRegistration(ReturnLifecycle lifecycle) {
+    return lifecycle::start;
+  }
+
   // assessment and the rules
   @Bean
   TaskListener returnAssessment(RequestAssessment assessment) {
@@ -44,6 +50,11 @@ class ReturnDelegates {
   @Bean
   TaskListener retentionCheck(Retention retention) {
     return retention::retention;
+  }
+
+  @Bean
+  TaskListener returnPostageDeductionMessage(ReturnMessages messages) {
+    return messages::prepareDeduction;
   }
 
   @Bean
@@ -112,9 +123,9 @@ class ReturnDelegates {
     };
   }
 
-  // closing
+  // closing (a called return hands its outcome back instead)
   @Bean
-  ExecutionListener returnCaseClosing(CaseService cases) {
-    return execution -> cases.close(execution, ReturnCases.category(execution));
+  ExecutionListener returnCaseClosing(ReturnLifecycle lifecycle) {
+    return lifecycle::end;
   }
 }

@@ -28,6 +28,13 @@ final class ReturnFlowVariables {
   static final Variable<Boolean> RETURN_ALLOWED = Variable.flag("returnAllowed", "可以退换");
   static final Variable<String> REFUSAL_REASON = Variable.text("refusalReason", "不能退换的原因");
 
+  /** The table says the postage the buyer caused is deducted from the refund (seed 001). */
+  static final Variable<Boolean> DEDUCT_POSTAGE = Variable.flag("deductPostage", "运费从退款中扣除");
+
+  /** The postage the buyer caused (wrong address, unreachable, refused), as the agent typed it. */
+  static final Variable<BigDecimal> DEDUCTED_POSTAGE =
+      Variable.money("deductedPostage", "买家原因产生的运费（元，退款时扣除）");
+
   // explain-refusal
   static final Variable<String> EXPLANATION = Variable.text("explanation", "向买家的说明");
 

@@ -3,6 +3,7 @@ package com.aftersales.returns;
 import static com.aftersales.cases.CaseVariables.*;
 import static com.aftersales.returns.ReturnFlowVariables.*;
 
+import com.aftersales.base.Money;
 import com.aftersales.cases.BuyerMessages;
 import com.aftersales.cases.CannedReplies;
 import com.aftersales.cases.CaseTimeline;
@@ -11,6 +12,7 @@ import com.aftersales.returns.PostageLiability.Payer;
 import com.aftersales.shop.MessagePurpose;
 import com.aftersales.shop.RemarkColumn;
 import com.aftersales.shop.ShopBackOffice;
+import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -82,6 +84,23 @@ class ReturnMessages {
             messages.when(task.getDueDate())));
   }
 
+  /**
+   * Create listener of keeping the sale: where the buyer caused the postage (seed 001), the agent
+   * tells the buyer it is taken off the refund.
+   */
+  void prepareDeduction(DelegateTask task) {
+    if (!Boolean.TRUE.equals(DEDUCT_POSTAGE.get(task))) {
+      return;
+    }
+    messages.prepare(
+        task,
+        CannedReplies.postageDeduction(
+            ORDER_ID.get(task),
+            ITEM_TITLE.get(task),
+            ReturnCases.label(task),
+            Money.round(DEDUCTED_POSTAGE.get(task)).toPlainString()));
+  }
+
   /** The parcel is late: a reminder goes onto the open waiting task for the agent to send. */
   void remindShipment(DelegateExecution execution) {
     String orderId = ORDER_ID.get(execution);
@@ -109,6 +128,12 @@ class ReturnMessages {
   }
 
   private static String postage(VariableScope scope) {
+    if (ReturnCases.decided(scope)) {
+      BigDecimal share = Money.round(ReturnCallVariables.POSTAGE_REFUND.get(scope));
+      return share.signum() > 0
+          ? "寄回的运费请您先垫付，其中 " + share.toPlainString() + " 元由我们承担，会和货款一起退给您。"
+          : "寄回的运费需要您自己承担哦，请选择寄付，不要到付。";
+    }
     return POSTAGE_PAID_BY.get(scope) == Payer.BUYER
         ? "寄回的运费需要您自己承担哦，请选择寄付，不要到付。"
         : "寄回的运费请您先垫付，寄出后把运费金额告诉我们，我们会退还给您。";

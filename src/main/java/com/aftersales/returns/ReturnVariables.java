@@ -32,6 +32,7 @@ final class ReturnVariables {
   static final ProcessVariables PROCESS =
       ProcessVariables.of(
           PROCESS_KEY,
+          ReturnCallVariables.class,
           ReturnVariables.class,
           ReturnFlowVariables.class,
           CaseVariables.class,

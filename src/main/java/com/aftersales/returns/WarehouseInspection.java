@@ -71,40 +71,79 @@ class WarehouseInspection {
             giftReturned,
             note));
     if (!ReturnCases.exchange(task)) {
-      BigDecimal amount =
-          refundFor(task, order, giftIncluded && !Boolean.TRUE.equals(giftReturned));
-      REFUND_AMOUNT.set(task, amount);
+      Refund refund = refundFor(task, order, giftIncluded && !Boolean.TRUE.equals(giftReturned));
+      REFUND_AMOUNT.set(task, refund.amount());
       REFUND_KIND.set(task, "RETURN");
       REFUND_REASON.set(
-          task, "退货退款（" + ReturnCases.label(task) + "）" + (matches ? "" : "；验货与售后单不符：" + note));
-      register.total(caseId, amount);
+          task,
+          "退货退款（"
+              + ReturnCases.label(task)
+              + "）"
+              + (refund.postageDeducted().signum() > 0
+                  ? "；已扣除买家原因产生的运费 " + refund.postageDeducted() + " 元"
+                  : "")
+              + (matches ? "" : "；验货与售后单不符：" + note));
+      register.total(caseId, refund.amount());
+      if (refund.postageDeducted().signum() > 0) {
+        register.postageDeducted(caseId, refund.postageDeducted());
+        timeline.record(
+            task.getExecution(),
+            "退款 "
+                + refund.amount()
+                + " 元：已扣除买家原因（"
+                + ReturnCases.label(task)
+                + "）产生的运费 "
+                + refund.postageDeducted()
+                + " 元");
+      }
     }
     if (Boolean.TRUE.equals(BOOK_COURIER_LOSS.get(task))) {
       LOSS_AMOUNT.set(task, order.itemPrice().multiply(BigDecimal.valueOf(order.quantity())));
     }
   }
 
+  /** A return's refund, and how much of the postage the buyer caused was taken off it. */
+  record Refund(BigDecimal amount, BigDecimal postageDeducted) {}
+
   /**
-   * The refund of a return: the goods, plus the return postage when the shop bears it, less the
-   * gift when it did not come back; never more than is still refundable.
+   * The refund of a return: the goods, plus the return postage the shop bears, less the gift when
+   * it did not come back, never more than is still refundable; then less the postage the buyer
+   * caused (seed 001), never below zero.
    */
-  static BigDecimal refundAmount(
+  static Refund refund(
       BigDecimal goods,
-      BigDecimal postage,
-      boolean shopPaysPostage,
+      BigDecimal shopPostage,
       BigDecimal giftDeduction,
+      BigDecimal buyerCausedPostage,
       BigDecimal refundable) {
-    BigDecimal amount =
-        goods.add(shopPaysPostage ? postage : BigDecimal.ZERO).subtract(giftDeduction);
-    return amount.max(BigDecimal.ZERO).min(refundable);
+    BigDecimal before =
+        goods.add(shopPostage).subtract(giftDeduction).max(BigDecimal.ZERO).min(refundable);
+    BigDecimal amount = before.subtract(buyerCausedPostage).max(BigDecimal.ZERO);
+    return new Refund(Money.round(amount), Money.round(before.subtract(amount)));
   }
 
-  private BigDecimal refundFor(VariableScope scope, Order order, boolean deductGift) {
-    BigDecimal goods = order.itemPrice().multiply(BigDecimal.valueOf(order.quantity()));
-    BigDecimal postage = Money.round(RETURN_POSTAGE.get(scope));
+  private Refund refundFor(VariableScope scope, Order order, boolean deductGift) {
+    long pieces = ReturnCallVariables.RETURN_QUANTITY.get(scope, (long) order.quantity());
+    BigDecimal goods = order.itemPrice().multiply(BigDecimal.valueOf(pieces));
     BigDecimal gift = deductGift ? Money.round(GIFT_VALUE.get(scope)) : BigDecimal.ZERO;
-    return refundAmount(
-        goods, postage, POSTAGE_PAID_BY.get(scope) == Payer.SHOP, gift, order.refundable());
+    BigDecimal deducted =
+        Boolean.TRUE.equals(DEDUCT_POSTAGE.get(scope))
+            ? Money.round(DEDUCTED_POSTAGE.get(scope))
+            : BigDecimal.ZERO;
+    return refund(goods, shopPostage(scope), gift, deducted, order.refundable());
+  }
+
+  /**
+   * The return postage the shop refunds: what a calling case decided, else what the buyer advanced
+   * when the shop bears it.
+   */
+  private static BigDecimal shopPostage(VariableScope scope) {
+    if (ReturnCases.decided(scope)) {
+      return Money.round(ReturnCallVariables.POSTAGE_REFUND.get(scope, BigDecimal.ZERO));
+    }
+    return POSTAGE_PAID_BY.get(scope) == Payer.SHOP
+        ? Money.round(RETURN_POSTAGE.get(scope))
+        : BigDecimal.ZERO;
   }
 
   void escalateReceipt(DelegateExecution execution) {

@@ -9,10 +9,10 @@ import com.aftersales.cases.BuyerMessages;
 import com.aftersales.cases.CaseKind;
 import com.aftersales.cases.CaseRepository;
 import com.aftersales.cases.CaseService;
-import com.aftersales.cases.CaseVariables;
 import com.aftersales.cases.ReturnAddress;
 import com.aftersales.support.ProcessTestBase;
 import com.aftersales.support.SentMessages;
+import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -158,27 +158,33 @@ class ClaimMessagesTest extends ProcessTestBase {
   void shouldGiveTheReturnAddressOnceWhenTheBuyerSendsTheItemBack() {
     ProcessInstance pi = atDamageOffer("100.00");
     completeAs(pi, "userTask_offerResolution", "agent1", told(vars("buyerChoice", "RETURN")));
-    Task arrange = taskOf(pi, "userTask_arrangeReturn");
-    String address = sent.shown(arrange);
-    Assertions.assertThat(address)
-        .contains(returnAddress.returnAddress(), orderOf(pi), "测试商品", "13 元以内由我们承担");
-    Assertions.assertThat(
-            processEngine
-                .getTaskService()
-                .getVariable(arrange.getId(), CaseVariables.RETURN_ADDRESS_TEXT.name()))
-        .isEqualTo(returnAddress.returnAddress());
-    assertRefused(pi, "userTask_arrangeReturn", vars("returnPostage", 18))
-        .hasMessage(SentMessages.NOT_TICKED);
-
-    completeAs(pi, "userTask_arrangeReturn", "agent1", told(vars("returnPostage", 18)));
-    sent.sentInChat(pi.getBusinessKey(), RETURN_ADDRESS, "agent1", address);
+    // arranging settles the postage only: the address goes out once the return is on its way,
+    // with the day the buyer must ship by
+    Assertions.assertThat(sent.shown(taskOf(pi, "userTask_arrangeReturn"))).isNull();
+    completeAs(pi, "userTask_arrangeReturn", "agent1", vars("returnPostage", 18));
     // the postage is above the cap: a higher compensation is negotiated, then the buyer returns
     assertThat(pi).isWaitingAt("userTask_offerResolution");
     completeAs(pi, "userTask_offerResolution", "agent1", vars("buyerChoice", "RETURN"));
     Assertions.assertThat(sent.shown(taskOf(pi, "userTask_arrangeReturn"))).isNull();
     completeAs(pi, "userTask_arrangeReturn", "agent1", vars("returnPostage", 10));
-    assertThat(pi).isWaitingAt("userTask_receiveReturn");
+    assertThat(pi).isWaitingAt("callActivity_return");
+    runDueJobs(pi);
+    Task await = taskOf(pi, "userTask_awaitBuyerShipment");
+    String address = sent.shown(await);
+    Assertions.assertThat(address)
+        .contains(
+            returnAddress.returnAddress(),
+            orderOf(pi),
+            "测试商品",
+            "其中 10.00 元由我们承担",
+            buyerMessages.when(await.getDueDate()));
+    Map<String, Object> parcel =
+        vars("returnCarrier", "中通快递", "returnTrackingNumber", "ZT20261123");
+    assertRefused(pi, "userTask_awaitBuyerShipment", parcel).hasMessage(SentMessages.NOT_TICKED);
+    completeAs(pi, "userTask_awaitBuyerShipment", "agent1", told(parcel));
+    sent.sentInChat(pi.getBusinessKey(), RETURN_ADDRESS, "agent1", address);
     Assertions.assertThat(sent.of(pi.getBusinessKey(), RETURN_ADDRESS)).hasSize(1);
+    assertThat(pi).isWaitingAt("callActivity_return");
   }
 
   @Test

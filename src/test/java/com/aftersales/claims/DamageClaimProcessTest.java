@@ -11,6 +11,7 @@ import com.aftersales.support.ProcessPathTest;
 import java.math.BigDecimal;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -339,25 +340,144 @@ class DamageClaimProcessTest extends ProcessPathTest {
     Assertions.assertThat(orders.refunded(orderOf(pi))).isEqualByComparingTo(BigDecimal.ZERO);
   }
 
-  @Test
-  void shouldTakeTheReturnWhenTheBuyerRejectsCompensationAndPostageIsWithin13Yuan() {
-    ProcessInstance pi = atOffer("40.00", 2, "USABLE", 1);
+  /**
+   * The buyer refuses compensation and sends the goods back within the 13-yuan rule: the claim
+   * hands the return to the return flow, which tells the address and waits for the parcel.
+   */
+  private ProcessInstance returning(String price, int qty, long defective, boolean courier) {
+    ProcessInstance pi = open(price, qty);
+    complete(pi, "userTask_collectEvidence", evidence());
+    complete(pi, "userTask_checkEvidence", damage("USABLE", defective, courier));
+    runDueJobs(pi);
     complete(pi, "userTask_offerResolution", told(vars("buyerChoice", "RETURN")));
-    complete(pi, "userTask_arrangeReturn", told(vars("returnPostage", 12, "freightInsurance", 8)));
+    complete(pi, "userTask_arrangeReturn", vars("returnPostage", 12, "freightInsurance", 8));
     assertThat(pi)
-        .isWaitingAt("userTask_receiveReturn")
+        .isWaitingAt("callActivity_return")
         .variables()
         .containsEntry("returnPolicy", "SHOP_PAYS_DIFFERENCE");
-    assertThat(task(pi)).hasCandidateGroup("warehouse");
+    runDueJobs(pi);
+    Task await = taskOf(pi, "userTask_awaitBuyerShipment");
+    assertThat(await).hasCandidateGroup("agents");
+    Assertions.assertThat(await.getDueDate()).isNotNull();
+    Assertions.assertThat(
+            (String)
+                processEngine.getTaskService().getVariableLocal(await.getId(), "buyerMessageText"))
+        .contains("请寄回")
+        .contains("元由我们承担");
+    return pi;
+  }
+
+  private void buyerShips(ProcessInstance pi) {
     complete(
         pi,
+        "userTask_awaitBuyerShipment",
+        told(vars("returnCarrier", "中通快递", "returnTrackingNumber", "ZT20261123")));
+  }
+
+  private void warehouseInspects(ProcessInstance pi, boolean resaleable) {
+    assertThat(taskOf(pi, "userTask_receiveReturn")).hasCandidateGroup("warehouse");
+    completeAs(
+        pi,
         "userTask_receiveReturn",
-        vars("returnCarrier", "中通快递", "returnTrackingNumber", "ZT20261123", "matchesCase", true));
+        "warehouse",
+        vars(
+            "parcels",
+            1L,
+            "matchesCase",
+            true,
+            "transitDamage",
+            false,
+            "resaleable",
+            resaleable,
+            "inspectionNote",
+            "瓶身破损"));
     runDueJobs(pi);
+  }
+
+  @Test
+  void shouldTakeTheReturnThroughTheReturnFlowRestockAndRefundTheDefectiveItem() {
+    ProcessInstance pi = returning("40.00", 2, 1, false);
+    buyerShips(pi);
+    warehouseInspects(pi, true);
     financeAgrees(pi);
-    assertThat(pi).isEnded().hasPassed("businessRuleTask_returnPostage", "endEvent_returned");
+    assertThat(pi)
+        .isEnded()
+        .hasPassed("businessRuleTask_returnPostage", "callActivity_return", "endEvent_returned");
     // one defective item of two: 40.00 + half of the 4.00 postage difference
     Assertions.assertThat(orders.refunded(orderOf(pi))).isEqualByComparingTo("42.00");
+    Assertions.assertThat(
+            orders.count(
+                "select count(*) from return_register where case_id = ? and quantity = 1"
+                    + " and tracking_number = 'ZT20261123' and received_by = 'warehouse'"
+                    + " and restocked = true and total_amount = 42.00 and return_type = 'QUALITY'",
+                pi.getBusinessKey()))
+        .isEqualTo(1);
+    var record = caseRepository.find(pi.getBusinessKey()).orElseThrow();
+    Assertions.assertThat(record.status()).isEqualTo(CaseStatus.CLOSED);
+    Assertions.assertThat(record.outcome()).isEqualTo("returned");
+    Assertions.assertThat(timeline(pi))
+        .contains("退货结果：退货已退回仓库并验货，退款 42.00 元已同意")
+        .anyMatch(d -> d.startsWith("退回商品验货完好，已入库上架"));
+  }
+
+  @Test
+  void shouldRemindThenCloseTheClaimWhenTheBuyerNeverShipsTheReturn() {
+    ProcessInstance pi = returning("40.00", 1, 1, false);
+    fireTimer(pi, "timer_shipmentReminder");
+    Assertions.assertThat(
+            (String)
+                processEngine
+                    .getTaskService()
+                    .getVariableLocal(
+                        taskOf(pi, "userTask_awaitBuyerShipment").getId(), "buyerReminderText"))
+        .contains("还没有收到您寄回的包裹");
+    fireTimer(pi, "timer_shipmentDeadline");
+    assertThat(pi)
+        .isEnded()
+        .hasPassed("endEvent_returnNotShipped")
+        .hasNotPassed("endEvent_returned");
+    var record = caseRepository.find(pi.getBusinessKey()).orElseThrow();
+    Assertions.assertThat(record.outcome()).isEqualTo("returnNotShipped");
+    Assertions.assertThat(record.outcomeLabel()).isEqualTo("买家未寄回，退货关闭");
+    Assertions.assertThat(orders.refunded(orderOf(pi))).isEqualByComparingTo(BigDecimal.ZERO);
+    Assertions.assertThat(timeline(pi)).contains("退货结果：买家超过时限未寄回退货，退货关闭");
+  }
+
+  @Test
+  void shouldNotRestockAnItemTheWarehouseCannotSellAndEndWhenFinanceRejectsTheRefund() {
+    // the courier broke it: its loss is booked once, by the claim
+    ProcessInstance pi = returning("30.00", 1, 1, true);
+    buyerShips(pi);
+    warehouseInspects(pi, false);
+    Assertions.assertThat(
+            processEngine.getRuntimeService().getVariable(pi.getId(), "returnPostage"))
+        .isEqualTo(12.0);
+    completeAs(
+        pi,
+        "userTask_approveRefund",
+        "finance",
+        vars("refundDecision", "REJECT", "financeNote", "买家已走平台退款"));
+    runDueJobs(pi);
+    complete(pi, "userTask_explainRejection", told(vars()));
+    assertThat(pi).isEnded().hasPassed("endEvent_returnRefundRejected");
+    Assertions.assertThat(orders.refunded(orderOf(pi))).isEqualByComparingTo(BigDecimal.ZERO);
+    Assertions.assertThat(
+            orders.count(
+                "select count(*) from return_register where case_id = ? and restocked = false"
+                    + " and resaleable = false and return_type = 'COURIER'",
+                pi.getBusinessKey()))
+        .isEqualTo(1);
+    Assertions.assertThat(
+            orders.count(
+                "select count(*) from courier_loss where case_id = ?", pi.getBusinessKey()))
+        .isEqualTo(1);
+    Assertions.assertThat(caseRepository.find(pi.getBusinessKey()).orElseThrow().outcome())
+        .isEqualTo("returnRefundRejected");
+    Assertions.assertThat(timeline(pi)).contains("退货结果：退货已退回仓库，退款被驳回");
+  }
+
+  private java.util.List<String> timeline(ProcessInstance pi) {
+    return caseRepository.timeline(pi.getBusinessKey()).stream().map(CaseEvent::detail).toList();
   }
 
   @Test

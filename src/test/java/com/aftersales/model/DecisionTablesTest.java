@@ -19,26 +19,37 @@ class DecisionTablesTest extends ProcessTestBase {
         .getEntryMap();
   }
 
-  @ParameterizedTest(name = "{0} {1} -> {2}, postage {3}, courier loss {4}, allowed {5}")
+  @ParameterizedTest(
+      name =
+          "{0} {1} -> {2}, postage {3}, courier loss {4}, allowed {5}, deducted from the refund {6}")
   @CsvSource({
-    "RETURN,   BUYER_NO_NEED,     BUYER,   BUYER, false, true",
-    "RETURN,   BUYER_AWAY,        BUYER,   BUYER, false, true",
-    "RETURN,   BUYER_ELSEWHERE,   BUYER,   BUYER, false, true",
-    "RETURN,   BUYER_PROMOTION,   BUYER,   BUYER, false, true",
-    "RETURN,   BUYER_ALLERGY,     BUYER,   BUYER, false, false",
-    "EXCHANGE, BUYER_ALLERGY,     BUYER,   BUYER, false, true",
-    "RETURN,   BUYER_NO_REASON,   BUYER,   BUYER, false, true",
-    "RETURN,   SHOP_OUT_OF_STOCK, SHOP,    SHOP,  false, true",
-    "RETURN,   SHOP_MISSING_ITEM, SHOP,    SHOP,  false, true",
-    "EXCHANGE, SHOP_WRONG_ITEM,   SHOP,    SHOP,  false, true",
-    "RETURN,   SHOP_LATE,         SHOP,    SHOP,  false, true",
-    "EXCHANGE, QUALITY,           QUALITY, SHOP,  false, true",
-    "RETURN,   COURIER_DAMAGE,    COURIER, SHOP,  true,  true",
-    "RETURN,   COURIER_LOST,      COURIER, SHOP,  true,  true",
-    "EXCHANGE, COURIER_SERVICE,   COURIER, SHOP,  true,  true",
+    "RETURN,   BUYER_NO_NEED,     BUYER,   BUYER, false, true, false",
+    "RETURN,   BUYER_AWAY,        BUYER,   BUYER, false, true, false",
+    "RETURN,   BUYER_ELSEWHERE,   BUYER,   BUYER, false, true, false",
+    "RETURN,   BUYER_PROMOTION,   BUYER,   BUYER, false, true, false",
+    "RETURN,   BUYER_ALLERGY,     BUYER,   BUYER, false, false, false",
+    "EXCHANGE, BUYER_ALLERGY,     BUYER,   BUYER, false, true, false",
+    "RETURN,   BUYER_NO_REASON,   BUYER,   BUYER, false, true, false",
+    "RETURN,   SHOP_OUT_OF_STOCK, SHOP,    SHOP,  false, true, false",
+    "RETURN,   SHOP_MISSING_ITEM, SHOP,    SHOP,  false, true, false",
+    "EXCHANGE, SHOP_WRONG_ITEM,   SHOP,    SHOP,  false, true, false",
+    "RETURN,   SHOP_LATE,         SHOP,    SHOP,  false, true, false",
+    "EXCHANGE, QUALITY,           QUALITY, SHOP,  false, true, false",
+    "RETURN,   COURIER_DAMAGE,    COURIER, SHOP,  true,  true, false",
+    "RETURN,   COURIER_LOST,      COURIER, SHOP,  true,  true, false",
+    "EXCHANGE, COURIER_SERVICE,   COURIER, SHOP,  true,  true, false",
+    "RETURN,   BUYER_WRONG_ADDRESS, BUYER, BUYER, false, true, true",
+    "RETURN,   BUYER_UNREACHABLE, BUYER,   BUYER, false, true, true",
+    "RETURN,   BUYER_REFUSED,     BUYER,   BUYER, false, true, true",
   })
   void postageLiability(
-      String kind, String cause, String group, String payer, boolean courierLoss, boolean allowed) {
+      String kind,
+      String cause,
+      String group,
+      String payer,
+      boolean courierLoss,
+      boolean allowed,
+      boolean deductPostage) {
     Map<String, Object> out =
         evaluate(
             "postage-liability", Variables.putValue("caseKind", kind).putValue("cause", cause));
@@ -46,7 +57,8 @@ class DecisionTablesTest extends ProcessTestBase {
         .containsEntry("causeGroup", group)
         .containsEntry("postagePaidBy", payer)
         .containsEntry("bookCourierLoss", courierLoss)
-        .containsEntry("returnAllowed", allowed);
+        .containsEntry("returnAllowed", allowed)
+        .containsEntry("deductPostage", deductPostage);
     if (!allowed) {
       assertThat((String) out.get("refusalReason")).isNotBlank();
     }

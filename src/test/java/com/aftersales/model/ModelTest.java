@@ -156,10 +156,16 @@ class ModelTest extends ProcessTestBase {
     }
   }
 
+  /**
+   * No form lies unused, except one the last release's models name: their cases may still wait at
+   * it (a damage claim's own warehouse receipt, before its returns went through the return flow).
+   */
   @Test
   void everyFormIsUsedByAModel() throws IOException {
     Set<String> used = new HashSet<>();
-    for (Path f : files("bpmn", ".bpmn")) {
+    List<Path> models = new ArrayList<>(files("bpmn", ".bpmn"));
+    models.addAll(files("src/test/resources/upgrade/released/bpmn", ".bpmn"));
+    for (Path f : models) {
       String xml = Files.readString(f);
       Matcher m = Pattern.compile("formRef=\"([^\"]+)\"").matcher(xml);
       while (m.find()) {
@@ -209,7 +215,7 @@ class ModelTest extends ProcessTestBase {
         assertThat(passed).as("%s in %s", call.getId(), f).containsAll(shown);
       }
     }
-    assertThat(calls).isGreaterThanOrEqualTo(7);
+    assertThat(calls).isGreaterThanOrEqualTo(6);
   }
 
   private static void collectReadOnlyKeys(

@@ -3,9 +3,15 @@ package com.aftersales.returns;
 import static com.aftersales.support.ClaimSteps.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
+import com.aftersales.cases.CaseEvent;
 import com.aftersales.cases.CaseKind;
+import com.aftersales.shop.MessagePurpose;
+import com.aftersales.shop.SentMessage;
+import com.aftersales.shop.ShopBackOffice;
 import com.aftersales.support.ProcessPathTest;
+import com.aftersales.support.SentMessages;
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
@@ -13,6 +19,8 @@ import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +34,7 @@ class ReturnProcessTest extends ProcessPathTest {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   @Autowired TestRestTemplate http;
+  @Autowired ShopBackOffice shop;
 
   ReturnProcessTest() {
     super("return");
@@ -346,5 +355,117 @@ class ReturnProcessTest extends ProcessPathTest {
                 "retentionNote",
                 "x"))
         .hasMessageContaining("超过买家实付可退金额");
+  }
+
+  // seed 001: postage the buyer caused (wrong address, unreachable phone, refused delivery) is
+  // deducted from the refund
+
+  /** The parcel came back because of the buyer; the agent typed the postage it caused. */
+  private ProcessInstance bouncedBack(String cause, double postage) {
+    ProcessInstance pi = open();
+    assess(pi, cause, "NOT_RECEIVED", "deductedPostage", postage);
+    assertThat(pi)
+        .isWaitingAt("userTask_retainBuyer")
+        .variables()
+        .containsEntry("deductPostage", true)
+        .containsEntry("postagePaidBy", "BUYER")
+        .containsEntry("causeGroup", "BUYER");
+    SentMessages sent = new SentMessages(shop, processEngine.getTaskService(), caseRepository);
+    Assertions.assertThat(sent.shown(taskOf(pi, "userTask_retainBuyer")))
+        .contains("运费 " + BigDecimal.valueOf(postage).setScale(2) + " 元需要由您承担")
+        .contains("从退款金额中扣除");
+    assertRefused(
+            pi,
+            "userTask_retainBuyer",
+            vars("retentionOffer", "NONE", "retentionOutcome", "INSISTS"))
+        .hasMessage(SentMessages.NOT_TICKED);
+    completeAs(
+        pi,
+        "userTask_retainBuyer",
+        "agent1",
+        told(vars("retentionOffer", "NONE", "retentionOutcome", "INSISTS")));
+    Assertions.assertThat(sent.of(pi.getBusinessKey(), MessagePurpose.POSTAGE_DEDUCTION))
+        .extracting(SentMessage::text)
+        .singleElement()
+        .asString()
+        .contains(BigDecimal.valueOf(postage).setScale(2).toPlainString());
+    assertThat(pi).isWaitingAt("userTask_receiveReturn");
+    receive(pi, true);
+    return pi;
+  }
+
+  /** One item at 50 yuan (65 paid with postage): the goods less what the buyer caused. */
+  @ParameterizedTest(name = "{0}: postage {1} -> refund {2}, deducted {3}")
+  @CsvSource({
+    "BUYER_WRONG_ADDRESS, 12.00, 38.00, 12.00",
+    "BUYER_UNREACHABLE,   20.50, 29.50, 20.50",
+    "BUYER_REFUSED,        0.00, 50.00, 0.00",
+    "BUYER_REFUSED,       49.99,  0.01, 49.99",
+  })
+  void shouldDeductThePostageTheBuyerCausedFromTheRefund(
+      String cause, double postage, String refund, String deducted) {
+    ProcessInstance pi = bouncedBack(cause, postage);
+    Assertions.assertThat(
+            (String) processEngine.getRuntimeService().getVariable(pi.getId(), "refundReason"))
+        .contains(
+            new BigDecimal(deducted).signum() > 0 ? "已扣除买家原因产生的运费 " + deducted + " 元" : "退货退款");
+    financeAgrees(pi);
+    assertThat(pi).isEnded().hasPassed("serviceTask_restock", "endEvent_returned");
+    Assertions.assertThat(orders.refunded(orderOf(pi))).isEqualByComparingTo(refund);
+    Assertions.assertThat(
+            orders.count(
+                "select count(*) from return_register where case_id = ? and total_amount = ?"
+                    + " and coalesce(postage_deducted, 0) = ? and return_type = 'BUYER'",
+                pi.getBusinessKey(),
+                new BigDecimal(refund),
+                new BigDecimal(deducted)))
+        .isEqualTo(1);
+    Assertions.assertThat(timeline(pi))
+        .anyMatch(d -> d.contains("在退款时扣除"))
+        .matches(
+            all ->
+                new BigDecimal(deducted).signum() == 0
+                    || all.stream().anyMatch(d -> d.contains("已扣除买家原因")));
+  }
+
+  @Test
+  void shouldEndWithoutARefundWhenThePostageTheBuyerCausedTakesItAll() {
+    ProcessInstance pi = bouncedBack("BUYER_REFUSED", 80.0);
+    assertThat(pi)
+        .isEnded()
+        .hasPassed("endEvent_nothingToRefund")
+        .hasNotPassed("callActivity_refundReturn");
+    Assertions.assertThat(orders.refunded(orderOf(pi))).isEqualByComparingTo("0");
+    Assertions.assertThat(
+            orders.count(
+                "select count(*) from return_register where case_id = ? and total_amount = 0"
+                    + " and postage_deducted = 50.00",
+                pi.getBusinessKey()))
+        .isEqualTo(1);
+    Assertions.assertThat(caseRepository.find(pi.getBusinessKey()).orElseThrow().outcome())
+        .isEqualTo("nothingToRefund");
+  }
+
+  @Test
+  void shouldAskForThePostageTheBuyerCausedAndKeepItOffOtherReturns() {
+    ProcessInstance pi = open();
+    assertRefused(
+            pi,
+            "userTask_assessReturn",
+            told(vars("cause", "BUYER_WRONG_ADDRESS", "receiptState", "NOT_RECEIVED")))
+        .hasMessageContaining("买家原因产生的运费");
+    assess(pi, "BUYER_NO_NEED", "NOT_RECEIVED", "deductedPostage", 12.0);
+    assertThat(pi).isWaitingAt("userTask_retainBuyer");
+    Assertions.assertThat(
+            processEngine.getRuntimeService().getVariable(pi.getId(), "deductedPostage"))
+        .isNull();
+    Assertions.assertThat(
+            new SentMessages(shop, processEngine.getTaskService(), caseRepository)
+                .shown(taskOf(pi, "userTask_retainBuyer")))
+        .isNull();
+  }
+
+  private java.util.List<String> timeline(ProcessInstance pi) {
+    return caseRepository.timeline(pi.getBusinessKey()).stream().map(CaseEvent::detail).toList();
   }
 }

@@ -55,6 +55,11 @@ public final class CaseStarts {
             "damage-reship",
             () -> open("DAMAGE", "SUCCEEDED", Map.of()),
             FormWalker.answers("buyerChoice", "RESHIP", "damageType", "UNUSABLE")),
+        new Plan(
+            "damage-return",
+            () -> open("DAMAGE", "SUCCEEDED", Map.of()),
+            FormWalker.answers(
+                "buyerChoice", "RETURN", "damageType", "USABLE", "returnPostage", 10)),
         new Plan("wrong-item", () -> open("WRONG_ITEM", "SUCCEEDED", Map.of()), Map.of()),
         new Plan("return", () -> open("RETURN", "SUCCEEDED", Map.of()), Map.of()),
         new Plan("exchange", () -> open("EXCHANGE", "SUCCEEDED", Map.of()), Map.of()),
