@@ -476,10 +476,6 @@ class DamageClaimProcessTest extends ProcessPathTest {
     Assertions.assertThat(timeline(pi)).contains("退货结果：退货已退回仓库，退款被驳回");
   }
 
-  private java.util.List<String> timeline(ProcessInstance pi) {
-    return caseRepository.timeline(pi.getBusinessKey()).stream().map(CaseEvent::detail).toList();
-  }
-
   @Test
   void shouldNegotiateAHigherCompensationWhenReturnPostageExceeds13Yuan() {
     ProcessInstance pi = atOffer("100.00", 1, "USABLE", 1);
