@@ -46,6 +46,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param spotCheckDue a supervisor scores a sampled follow-up call within this
  * @param complaintRespond a complaint is answered within this (service time by default)
  * @param complaintHandle a complaint is handled within this of being made (service time)
+ * @param logisticsAutoConfirm the platform confirms receipt by itself this long after shipping
+ * @param logisticsExtendMargin the buyer's receipt time is extended at the latest this long before
+ *     the platform would confirm receipt; then a supervisor is added
+ * @param logisticsBuyerUnreachable a difficult parcel's buyer not reached within this: the courier
+ *     is asked to send the parcel back
+ * @param logisticsCourierReturn the courier sends an undeliverable parcel back within this
+ * @param logisticsCourierFollowUp an agent chasing the courier is reminded after this
+ * @param logisticsNoMovement a shipped parcel whose trace has not moved for this opens a case
  * @param serviceTime the deadlines (by name) that count service hours, see {@link ServiceHours};
  *     all others count calendar time, as the platform's do
  */
@@ -79,6 +87,12 @@ record DeadlineSettings(
     Deadline spotCheckDue,
     Deadline complaintRespond,
     Deadline complaintHandle,
+    Deadline logisticsAutoConfirm,
+    Deadline logisticsExtendMargin,
+    Deadline logisticsBuyerUnreachable,
+    Deadline logisticsCourierReturn,
+    Deadline logisticsCourierFollowUp,
+    Deadline logisticsNoMovement,
     @DefaultValue Set<String> serviceTime) {
 
   static final String PREFIX = "aftersales.deadlines.";

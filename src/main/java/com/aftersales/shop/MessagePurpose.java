@@ -11,7 +11,8 @@ public enum MessagePurpose {
   REFUSAL_REASON("拒绝理由"),
   DUNNING("催付"),
   FOLLOW_UP_OUTCOME("回访结果"),
-  REFUND_NOTE("退款留言");
+  REFUND_NOTE("退款留言"),
+  LOGISTICS_UPDATE("物流进度");
 
   private final String label;
 
