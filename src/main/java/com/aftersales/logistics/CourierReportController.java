@@ -26,25 +26,36 @@ class CourierReportController {
   record CourierReport(String waybillNumber, String orderId, String description) {}
 
   private final LogisticsCases cases;
+  private final CaseService caseService;
   private final IdentityService identity;
 
-  CourierReportController(LogisticsCases cases, IdentityService identity) {
+  CourierReportController(LogisticsCases cases, CaseService caseService, IdentityService identity) {
     this.cases = cases;
+    this.caseService = caseService;
     this.identity = identity;
   }
 
   @PostMapping("/courier-reports")
   ResponseEntity<CaseRecord> report(@RequestBody CourierReport report) {
-    Access.require(
-        identity, "只有客服、主管或仓库可以登记快递反馈的问题件", Roles.AGENTS, Roles.SUPERVISORS, Roles.WAREHOUSE);
+    String user =
+        Access.require(
+            identity, "只有客服、主管或仓库可以登记快递反馈的问题件", Roles.AGENTS, Roles.SUPERVISORS, Roles.WAREHOUSE);
+    // the role was checked; the warehouse may report but not start cases itself: the system opens
+    // it on the reporter's behalf
     CaseService.Opened opened =
-        cases.open(
-            Source.COURIER,
-            report.orderId(),
-            report.waybillNumber(),
-            report.description() == null || report.description().isBlank()
-                ? "快递反馈问题件"
-                : "快递反馈：" + report.description().trim());
+        Access.asSystem(
+            identity,
+            () ->
+                cases.open(
+                    Source.COURIER,
+                    report.orderId(),
+                    report.waybillNumber(),
+                    report.description() == null || report.description().isBlank()
+                        ? "快递反馈问题件"
+                        : "快递反馈：" + report.description().trim()));
+    if (opened.created()) {
+      caseService.openedOnBehalfOf(opened.record().caseId(), user);
+    }
     return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)
         .body(opened.record());
   }
