@@ -10,7 +10,8 @@ public enum CaseKind {
   RETURN("return", "退货"),
   EXCHANGE("exchange", "换货"),
   REFUND("refund", "退款"),
-  COMPLAINT("complaint", "投诉");
+  COMPLAINT("complaint", "投诉"),
+  LOGISTICS("logistics-exception", "物流异常");
 
   private final String processKey;
   private final String label;

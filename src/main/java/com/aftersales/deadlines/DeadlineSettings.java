@@ -55,6 +55,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param complaintHandle a complaint is handled within this of being made (service time)
  * @param mistakeDecision a supervisor decides a wrong or missing item the warehouse could not
  *     confirm within this (seed 004: handled within 24 hours)
+ * @param logisticsAutoConfirm the platform confirms receipt by itself this long after shipping
+ * @param logisticsExtendMargin the buyer's receipt time is extended at the latest this long before
+ *     the platform would confirm receipt; then a supervisor is added
+ * @param logisticsBuyerUnreachable a difficult parcel's buyer not reached within this: the courier
+ *     is asked to send the parcel back
+ * @param logisticsCourierReturn the courier sends an undeliverable parcel back within this
+ * @param logisticsCourierFollowUp an agent chasing the courier is reminded after this
+ * @param logisticsNoMovement a shipped parcel whose trace has not moved for this opens a case
  * @param serviceTime the deadlines (by name) that count service hours, see {@link ServiceHours};
  *     all others count calendar time, as the platform's do
  * @param workingDays the deadlines (by name) that count the platform's working days, see {@link
@@ -95,6 +103,12 @@ record DeadlineSettings(
     Deadline complaintRespond,
     Deadline complaintHandle,
     Deadline mistakeDecision,
+    Deadline logisticsAutoConfirm,
+    Deadline logisticsExtendMargin,
+    Deadline logisticsBuyerUnreachable,
+    Deadline logisticsCourierReturn,
+    Deadline logisticsCourierFollowUp,
+    Deadline logisticsNoMovement,
     @DefaultValue Set<String> serviceTime,
     @DefaultValue Set<String> workingDays) {
 

@@ -57,7 +57,8 @@ class FollowUpCallSteps {
     DAMAGE,
     WRONG_ITEM,
     RETURN,
-    COMPLAINT
+    COMPLAINT,
+    LOGISTICS
   }
 
   enum Answer {
@@ -209,8 +210,17 @@ class FollowUpCallSteps {
             + (call.get(CallRecord.SUGGESTIONS) == null
                 ? ""
                 : "；买家建议：" + call.get(CallRecord.SUGGESTIONS));
+    Map<String, Object> startFields = new java.util.HashMap<>();
+    if (route == RouteTo.LOGISTICS) {
+      ROUTED_SOURCE.put(startFields, "FOLLOW_UP");
+    }
     CaseService.Opened opened =
-        cases.open(route.name(), ORDER_ID.get(execution), BUYER_ID.get(execution), description);
+        cases.open(
+            route.name(),
+            ORDER_ID.get(execution),
+            BUYER_ID.get(execution),
+            description,
+            startFields);
     String routed = opened.record().caseId();
     jdbc.update("update follow_up_call set routed_case_id = ? where case_id = ?", routed, caseId);
     ROUTED_CASE_ID.set(execution, routed);

@@ -52,6 +52,9 @@ final class FollowUpCallVariables {
   static final Variable<Long> CALL_MAX_ATTEMPTS = Variable.count("callMaxAttempts");
   static final Variable<String> ROUTED_CASE_ID = Variable.text("routedCaseId", "转出单号");
 
+  /** A logistics case a call opens says it came from the call (its start field "来源"). */
+  static final Variable<String> ROUTED_SOURCE = Variable.text("reportSource", "来源");
+
   static final ProcessVariables PROCESS =
       ProcessVariables.of(PROCESS_KEY, FollowUpCallVariables.class, CaseVariables.class);
 

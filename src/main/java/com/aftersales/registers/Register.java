@@ -186,7 +186,29 @@ public enum Register {
           new Column("registered_by", "登记人"),
           new Column("handled_by", "处理人"),
           new Column("handled_at", "处理时间"),
-          new Column("case_id", "投诉单号")));
+          new Column("case_id", "投诉单号"))),
+  LOGISTICS(
+      "logistics",
+      "查件/物流异常登记",
+      "logistics_register",
+      "registered_at",
+      "agent",
+      "problem_type",
+      "order_id",
+      List.of(
+          new Column("registered_at", "登记时间"),
+          new Column("order_id", "订单编号"),
+          new Column("buyer_id", "买家会员名"),
+          new Column("buyer_phone_masked", "买家电话（隐去中间位）"),
+          new Column("waybill_number", "运单号"),
+          new Column("carrier", "快递公司"),
+          new Column("source_label", "来源"),
+          new Column("problem_label", "问题类型"),
+          new Column("actions", "处理经过"),
+          new Column("result", "处理结果"),
+          new Column("agent", "处理客服"),
+          new Column("closed_at", "结案时间"),
+          new Column("case_id", "售后单号")));
 
   /** A column: its name in the table and its heading for people. */
   public record Column(String name, String label) {}

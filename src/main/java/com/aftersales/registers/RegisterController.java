@@ -158,7 +158,9 @@ class RegisterController {
         .orElseThrow(
             () ->
                 new NotFoundException(
-                    "没有名为 " + path + " 的登记表，可选：cases、reship-forms、courier-losses、returns"));
+                    "没有名为 "
+                        + path
+                        + " 的登记表，可选：cases、reship-forms、courier-losses、returns、logistics"));
   }
 
   private OffsetDateTime day(String value, String field) {

@@ -9,5 +9,7 @@ public enum Flag {
   /** Gift request. */
   GREEN,
   /** Refund reason noted. */
-  PURPLE
+  PURPLE,
+  /** Ship now: a paid order the warehouse has not arranged yet (logistics exception). */
+  BLUE
 }

@@ -284,6 +284,26 @@ class LocalShopBackOffice implements ShopBackOffice {
         this::mapOrder);
   }
 
+  @Override
+  public void extendReceiptTime(String orderId, int days) {
+    ReceiptExtension.check(
+        findOrder(orderId).orElseThrow(() -> new UnknownOrderException(orderId)), days);
+    record("EXTEND_RECEIPT", orderId, days + " 天");
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<Order> findOrderByWaybill(String waybillNumber) {
+    return jdbc
+        .queryForList(
+            "select order_id from shop_order where tracking_number = ? order by created_at desc",
+            String.class,
+            waybillNumber == null ? "" : waybillNumber.trim())
+        .stream()
+        .findFirst()
+        .flatMap(this::findOrder);
+  }
+
   private void update(String sql, String orderId, Object... args) {
     if (jdbc.update(sql, args) == 0) {
       throw new UnknownOrderException(orderId);

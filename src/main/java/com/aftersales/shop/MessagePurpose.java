@@ -12,7 +12,8 @@ public enum MessagePurpose {
   DUNNING("催付"),
   FOLLOW_UP_OUTCOME("回访结果"),
   REFUND_NOTE("退款留言"),
-  POSTAGE_DEDUCTION("买家原因运费从退款中扣除");
+  POSTAGE_DEDUCTION("买家原因运费从退款中扣除"),
+  LOGISTICS_UPDATE("物流进度");
 
   private final String label;
 

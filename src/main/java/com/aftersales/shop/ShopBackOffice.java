@@ -98,4 +98,21 @@ public interface ShopBackOffice {
 
   /** Paid orders not shipped yet whose item is one of {@code itemTitles}; by order number. */
   List<Order> paidOrdersOf(Collection<String> itemTitles);
+
+  // ---------------------------------------------------------------- parcels that do not arrive
+
+  /**
+   * Extends the buyer's time to confirm receipt of a shipped order by {@code days} (the platform
+   * takes 3, 5, 7 or 10), so the trade does not complete by itself on a parcel still on its way.
+   *
+   * @throws ShopRefusedException when the back office refuses (another number of days, a trade not
+   *     waiting for the buyer's confirmation)
+   */
+  void extendReceiptTime(String orderId, int days);
+
+  /**
+   * The order a parcel with this waybill number belongs to, when the back office can search by
+   * waybill; empty when it cannot or knows none (the warehouse then finds the order by hand).
+   */
+  Optional<Order> findOrderByWaybill(String waybillNumber);
 }

@@ -54,6 +54,7 @@ class ArchitectureTest {
             "refund",
             "dunning",
             "followup",
+            "logistics",
             "orders",
             "shifts",
             "deployment",

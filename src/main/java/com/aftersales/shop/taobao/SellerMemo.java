@@ -61,13 +61,14 @@ final class SellerMemo {
 
   private SellerMemo() {}
 
-  /** The platform's flag number: red 1, yellow 2, green 3, purple 5 (docs §2). */
+  /** The platform's flag number: red 1, yellow 2, green 3, blue 4, purple 5 (docs §2). */
   static int flagNumber(Flag flag) {
     return switch (flag) {
       case RED -> 1;
       case YELLOW -> 2;
       case GREEN -> 3;
       case PURPLE -> 5;
+      case BLUE -> 4;
     };
   }
 
@@ -77,6 +78,7 @@ final class SellerMemo {
       case YELLOW -> "黄";
       case GREEN -> "绿";
       case PURPLE -> "紫";
+      case BLUE -> "蓝";
     };
   }
 

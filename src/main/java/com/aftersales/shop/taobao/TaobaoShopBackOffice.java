@@ -281,4 +281,30 @@ class TaobaoShopBackOffice implements ShopBackOffice {
   public List<Order> paidOrdersOf(Collection<String> itemTitles) {
     return trades.paidWithItems(itemTitles);
   }
+
+  /**
+   * {@code taobao.trade.receivetime.delay} (docs §10): the platform takes 3, 5, 7 or 10 days; any
+   * other number is refused before the call.
+   */
+  @Override
+  public void extendReceiptTime(String orderId, int days) {
+    if (!TopJson.isId(orderId)) {
+      throw new UnknownOrderException(orderId);
+    }
+    if (days != 3 && days != 5 && days != 7 && days != 10) {
+      throw new ShopRefusedException(
+          "淘宝只能把收货时间延长 3、5、7 或 10 天，不能延长 " + days + " 天（订单 " + orderId + "）");
+    }
+    top.call(
+        "taobao.trade.receivetime.delay", Map.of("tid", orderId, "days", String.valueOf(days)));
+  }
+
+  /**
+   * The platform has no search by waybill number in this reference (docs §17): the warehouse finds
+   * the order in its print software and gives the order number.
+   */
+  @Override
+  public Optional<Order> findOrderByWaybill(String waybillNumber) {
+    return Optional.empty();
+  }
 }
