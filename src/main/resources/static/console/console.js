@@ -30,7 +30,7 @@ async function refresh() {
   options('toAgent', people);
   options('rosterUser', people);
   drawChart(summary.queues);
-  const roster = await api('/roster');
+  const roster = await api('/roster?week=' + encodeURIComponent(document.getElementById('rosterWeek').value));
   const shiftName = code => (shifts.find(s => s.code === code) || { name: code }).name;
   const name = id => (team.find(a => a.id === id) || { name: id }).name;
   fill('roster', roster, [r => cell(name(r.userId) + '（' + r.userId + '）'), r => cell(shiftName(r.shift))]);
@@ -115,7 +115,7 @@ async function handOver(event) {
 
 async function saveRoster(event) {
   event.preventDefault();
-  const body = { userId: document.getElementById('rosterUser').value, shift: document.getElementById('rosterShift').value };
+  const body = { week: document.getElementById('rosterWeek').value, userId: document.getElementById('rosterUser').value, shift: document.getElementById('rosterShift').value };
   try {
     await api('/roster', { method: 'PUT', headers: JSON_HEADERS, body: JSON.stringify(body) });
   } catch (e) {
@@ -126,6 +126,31 @@ async function saveRoster(event) {
   await refreshQuietly();
 }
 
+/** The Monday of this week and of next week (the server counts weeks from Monday as well). */
+function rosterWeeks() {
+  const monday = new Date();
+  monday.setDate(monday.getDate() - ((monday.getDay() + 6) % 7));
+  const next = new Date(monday);
+  next.setDate(monday.getDate() + 7);
+  const iso = d => d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');
+  options('rosterWeek', [[iso(monday), '本周（' + iso(monday) + ' 起）'], [iso(next), '下周（' + iso(next) + ' 起）']]);
+  return iso(next);
+}
+
+async function rotateNextWeek() {
+  const next = rosterWeeks();
+  let result;
+  try {
+    result = await api('/roster/rotation?week=' + encodeURIComponent(next), { method: 'POST' });
+  } catch (e) {
+    sayError('rosterMessage', '生成失败：', e);
+    return;
+  }
+  document.getElementById('rosterWeek').value = next;
+  say('rosterMessage', result.skippedBecause ? '未生成：' + result.skippedBecause : '已按轮换生成下周排班（' + result.assigned + ' 人），可继续调整');
+  await refreshQuietly();
+}
+
 async function start() {
   try {
     shifts = (await api('/shifts')).shifts;
@@ -133,6 +158,7 @@ async function start() {
     options('fromShift', choices, '—');
     options('toShift', choices);
     options('rosterShift', choices);
+    rosterWeeks();
     await refresh();
   } catch (e) {
     refuse(e);
@@ -143,4 +169,6 @@ async function start() {
 
 document.getElementById('handover').addEventListener('submit', handOver);
 document.getElementById('rosterForm').addEventListener('submit', saveRoster);
+document.getElementById('rosterWeek').addEventListener('change', refreshQuietly);
+document.getElementById('rotateButton').addEventListener('click', rotateNextWeek);
 start();

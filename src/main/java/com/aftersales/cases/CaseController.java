@@ -2,9 +2,12 @@ package com.aftersales.cases;
 
 import com.aftersales.base.InvalidInputException;
 import com.aftersales.base.NotFoundException;
+import com.aftersales.shop.Flag;
+import com.aftersales.shop.RaisedFlag;
 import com.aftersales.shop.SentMessage;
 import com.aftersales.shop.ShopBackOffice;
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -48,7 +51,26 @@ class CaseController {
       java.time.OffsetDateTime closedAt,
       List<String> openTasks,
       List<CaseEvent> timeline,
-      List<SentMessage> messages) {}
+      List<SentMessage> messages,
+      List<FlagView> flags) {}
+
+  /**
+   * A flag raised on the case's order: {@code shown} for the one the back office shows (the most
+   * urgent), the others wait until it is cleared.
+   */
+  record FlagView(
+      Flag flag,
+      String label,
+      String meaning,
+      String note,
+      OffsetDateTime raisedAt,
+      boolean shown) {
+
+    static FlagView of(RaisedFlag f) {
+      return new FlagView(
+          f.flag(), f.flag().label(), f.flag().meaning(), f.note(), f.raisedAt(), f.shown());
+    }
+  }
 
   private final CaseService cases;
   private final CaseRepository repository;
@@ -117,6 +139,9 @@ class CaseController {
         c.closedAt(),
         c.status() == CaseStatus.OPEN ? openTasks.names(c.caseId()) : List.of(),
         repository.timeline(c.caseId()),
-        shop.buyerMessages(c.caseId()));
+        shop.buyerMessages(c.caseId()),
+        c.orderId() == null
+            ? List.of()
+            : shop.flags(c.orderId()).stream().map(FlagView::of).toList());
   }
 }

@@ -92,6 +92,30 @@ public class CaseRepository {
         c.openedAt());
   }
 
+  /** The register's columns taken from the order at opening: its product, the masked contact. */
+  void registerOrder(String caseId, String productName, String maskedContact) {
+    jdbc.update(
+        "update after_sales_case set product_name = ?, buyer_contact = ? where case_id = ?",
+        productName,
+        maskedContact,
+        caseId);
+  }
+
+  /** Who resolved the case: {@code resolvedBy}, else the last person who acted on it. */
+  void resolvedBy(String caseId, String resolvedBy) {
+    String who = resolvedBy;
+    if (who == null) {
+      List<String> actors =
+          jdbc.queryForList(
+              "select actor from case_event where case_id = ? and actor is not null"
+                  + " order by occurred_at desc, id desc",
+              String.class,
+              caseId);
+      who = actors.isEmpty() ? null : actors.get(0);
+    }
+    jdbc.update("update after_sales_case set resolved_by = ? where case_id = ?", who, caseId);
+  }
+
   void close(
       String caseId, String category, String outcome, String outcomeLabel, OffsetDateTime at) {
     jdbc.update(

@@ -186,6 +186,7 @@ public class CaseService {
             now,
             null),
         openKey);
+    cases.registerOrder(caseId, order.itemTitle(), order.maskedContact());
     timeline.record(caseId, "opened", "开单", openedBy, kind.label() + "：" + description.trim());
   }
 
@@ -196,6 +197,7 @@ public class CaseService {
     String outcome = endId != null && endId.startsWith("endEvent_") ? endId.substring(9) : endId;
     String label = execution.getCurrentActivityName();
     cases.close(caseId, category, outcome, label, OffsetDateTime.now(clock));
+    cases.resolvedBy(caseId, RESOLVED_BY.get(execution));
     timeline.record(caseId, "closed", "结案", null, label);
   }
 

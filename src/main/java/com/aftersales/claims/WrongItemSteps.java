@@ -15,6 +15,7 @@ import com.aftersales.shop.Order;
 import com.aftersales.shop.OrderStatus;
 import com.aftersales.shop.RemarkColumn;
 import com.aftersales.shop.ShopBackOffice;
+import com.aftersales.warehouse.ReshipCallVariables;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
@@ -84,6 +85,10 @@ class WrongItemSteps {
     RESHIP_QUANTITY.set(task, plan.quantity());
     RESHIP_REASON.set(task, plan.reason());
     RESHIP_CARRIES_GIFT.set(task, plan.gift());
+    // what the reship raises on the order: green for a gift, red for a corrected address
+    ReshipCallVariables.RESHIP_GIFT.set(task, plan.gift());
+    ReshipCallVariables.RESHIP_SHIPPING_CHANGE.set(
+        task, kind == ProblemKind.WRONG_ADDRESS ? "按买家确认的正确地址补发" : null);
     BUYER_CHOICE_OPTIONS.set(task, options(kind));
   }
 

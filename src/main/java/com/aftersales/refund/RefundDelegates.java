@@ -19,8 +19,11 @@ class RefundDelegates {
   }
 
   @Bean
-  ExecutionListener refundCaseClosing(RefundCase refundCase) {
-    return refundCase::closeStandalone;
+  ExecutionListener refundCaseClosing(RefundCase refundCase, RefundFlags flags) {
+    return execution -> {
+      flags.finished(execution);
+      refundCase.closeStandalone(execution);
+    };
   }
 
   @Bean
@@ -29,8 +32,11 @@ class RefundDelegates {
   }
 
   @Bean
-  JavaDelegate startAnswerClock(RefundClocks clocks) {
-    return clocks::startAnswerClock;
+  JavaDelegate startAnswerClock(RefundClocks clocks, RefundFlags flags) {
+    return execution -> {
+      clocks.startAnswerClock(execution);
+      flags.holdWhileAnswered(execution);
+    };
   }
 
   @Bean
@@ -39,8 +45,11 @@ class RefundDelegates {
   }
 
   @Bean
-  JavaDelegate recordPlatformRefund(RefundClocks clocks) {
-    return clocks::recordPlatformRefund;
+  JavaDelegate recordPlatformRefund(RefundClocks clocks, RefundFlags flags) {
+    return execution -> {
+      clocks.recordPlatformRefund(execution);
+      flags.decided(execution);
+    };
   }
 
   @Bean
@@ -54,8 +63,11 @@ class RefundDelegates {
   }
 
   @Bean
-  JavaDelegate withdrawRefundRequest(RefundRetention retention) {
-    return retention::withdrawRequest;
+  JavaDelegate withdrawRefundRequest(RefundRetention retention, RefundFlags flags) {
+    return execution -> {
+      retention.withdrawRequest(execution);
+      flags.shipped(execution);
+    };
   }
 
   @Bean
@@ -74,8 +86,11 @@ class RefundDelegates {
   }
 
   @Bean
-  JavaDelegate rejectInTransit(RefundIntercept intercept) {
-    return intercept::rejectInTransit;
+  JavaDelegate rejectInTransit(RefundIntercept intercept, RefundFlags flags) {
+    return execution -> {
+      intercept.rejectInTransit(execution);
+      flags.decided(execution);
+    };
   }
 
   @Bean
@@ -164,8 +179,11 @@ class RefundDelegates {
   }
 
   @Bean
-  JavaDelegate executeRefund(RefundApproval approval) {
-    return approval::execute;
+  JavaDelegate executeRefund(RefundApproval approval, RefundFlags flags) {
+    return execution -> {
+      approval.execute(execution);
+      flags.decided(execution);
+    };
   }
 
   @Bean
@@ -179,8 +197,11 @@ class RefundDelegates {
   }
 
   @Bean
-  JavaDelegate rejectRefund(RefundApproval approval) {
-    return approval::reject;
+  JavaDelegate rejectRefund(RefundApproval approval, RefundFlags flags) {
+    return execution -> {
+      approval.reject(execution);
+      flags.decided(execution);
+    };
   }
 
   @Bean

@@ -88,20 +88,48 @@ class RegisterController {
         ws.style(0, c).bold().fillColor("DDEBF7").set();
       }
       int[] row = {1};
+      Map<String, Long> returned = new java.util.TreeMap<>();
       queries.each(
           r,
           filter,
           values -> {
+            if (r == Register.RETURNS) {
+              returned.merge(
+                  String.valueOf(values.get(Register.RETURN_PRODUCT)),
+                  values.get(Register.RETURN_QUANTITY) instanceof Number n ? n.longValue() : 0L,
+                  Long::sum);
+            }
             int c = 0;
-            for (Map.Entry<String, Object> e : values.entrySet()) {
-              write(ws, row[0], c++, e.getValue());
+            for (Register.Column column : r.columns()) {
+              write(ws, row[0], c++, column.display(values.get(column.name())));
             }
             if (++row[0] % 1000 == 0) {
               flush(ws); // rows go out as they come: a year's export never sits in memory
             }
           });
       ws.freezePane(0, 1);
+      if (r == Register.RETURNS) {
+        totals(wb.newWorksheet("合计"), returned);
+      }
       wb.finish();
+    }
+  }
+
+  /**
+   * The return register's 合计 (seed 002): the returned pieces of each product and size, summed over
+   * the exported rows; the product name is the back office's full name of the product in its size,
+   * as the register records it.
+   */
+  private static void totals(Worksheet ws, Map<String, Long> returned) {
+    ws.value(0, 0, "商品名称（含规格）");
+    ws.value(0, 1, "合计（退回件数）");
+    ws.style(0, 0).bold().fillColor("DDEBF7").set();
+    ws.style(0, 1).bold().fillColor("DDEBF7").set();
+    int row = 1;
+    for (Map.Entry<String, Long> e : returned.entrySet()) {
+      ws.value(row, 0, e.getKey());
+      ws.value(row, 1, e.getValue());
+      row++;
     }
   }
 

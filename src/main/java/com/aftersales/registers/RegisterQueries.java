@@ -96,7 +96,9 @@ class RegisterQueries {
   private static String select(Register register) {
     StringBuilder sql = new StringBuilder("select ");
     for (int i = 0; i < register.columns().size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append(register.columns().get(i).name());
+      Register.Column c = register.columns().get(i);
+      sql.append(i == 0 ? "" : ", ");
+      sql.append(c.sql() == null ? c.name() : c.sql() + " as " + c.name());
     }
     return sql.append(" from ").append(register.table()).toString();
   }

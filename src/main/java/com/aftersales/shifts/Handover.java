@@ -330,8 +330,6 @@ public class Handover {
         .find(c)
         .map(ShiftsConfig.Shift::code)
         .orElseThrow(
-            () ->
-                new InvalidInputException(
-                    field, "没有班次 “" + code + "”，可选：MORNING 早班、MIDDLE 中班、EVENING 晚班"));
+            () -> new InvalidInputException(field, "没有班次 “" + code + "”，可选：" + shifts.choices()));
   }
 }

@@ -29,8 +29,15 @@ class ShiftController {
   private final Roster roster;
   private final ShiftsConfig shifts;
   private final IdentityService identity;
+  private final Rotation rotation;
 
-  ShiftController(Handover handover, Roster roster, ShiftsConfig shifts, IdentityService identity) {
+  ShiftController(
+      Handover handover,
+      Roster roster,
+      ShiftsConfig shifts,
+      IdentityService identity,
+      Rotation rotation) {
+    this.rotation = rotation;
     this.handover = handover;
     this.roster = roster;
     this.shifts = shifts;
@@ -70,6 +77,24 @@ class ShiftController {
             .orElseThrow(() -> new InvalidInputException("shift", "没有班次 “" + line.shift() + "”"));
     roster.assign(week, line.userId(), shift, by);
     return roster.week(week);
+  }
+
+  /**
+   * Generates a week's roster (next week when none is given) from the week before by the weekly
+   * rotation, as the Friday job does; once per week, a week filled in by hand is left alone.
+   */
+  @PostMapping("/roster/rotation")
+  Map<String, Object> rotate(@RequestParam(required = false) String week) {
+    String by = supervisor();
+    LocalDate w =
+        week == null || week.isBlank() ? roster.thisWeek().plusWeeks(1) : week(week, "week");
+    Rotation.Generated g = rotation.generate(w, by);
+    Map<String, Object> answer = new java.util.LinkedHashMap<>();
+    answer.put("week", g.week());
+    answer.put("assigned", g.assigned());
+    answer.put("skippedBecause", g.skippedBecause());
+    answer.put("roster", roster.week(g.week()));
+    return answer;
   }
 
   @DeleteMapping("/roster")

@@ -12,12 +12,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The shifts of the day ({@code aftersales.shifts.*}) and what happens when one ends; checked at
  * start.
  *
- * @param definitions the shifts, by default 早班 09–13, 中班 13–17, 晚班 17–21
+ * @param definitions the shifts, by default seed 004's two halves of the service day, 早班 09–15 and
+ *     晚班 15–21, every day of the week; three 4-hour shifts (or any other split) by configuration
+ * @param rotation the weekly rotation: whether next week's roster is generated, and when
  * @param releaseAtEnd what becomes of tasks still assigned to a shift's agents when it ends
  */
 @ConfigurationProperties(prefix = "aftersales.shifts")
 public record ShiftsConfig(
-    List<Shift> definitions, @DefaultValue("POOL") ReleaseAtEnd releaseAtEnd) {
+    List<Shift> definitions,
+    @DefaultValue("POOL") ReleaseAtEnd releaseAtEnd,
+    @DefaultValue Rotation rotation) {
+
+  /**
+   * Next week's roster generated from this week's, every agent moved to the next shift of {@link
+   * #definitions} (with two shifts: early and late swap), once a week.
+   *
+   * @param enabled whether the scheduled job runs
+   * @param cron when it runs (shop time), by default Friday 18:00 so the supervisor can still edit
+   */
+  public record Rotation(
+      @DefaultValue("true") boolean enabled, @DefaultValue("0 0 18 * * FRI") String cron) {}
 
   /** What becomes of tasks still assigned to a shift's agents when the shift ends. */
   public enum ReleaseAtEnd {
@@ -47,12 +61,12 @@ public record ShiftsConfig(
 
   static final List<Shift> DEFAULT_DEFINITIONS =
       List.of(
-          new Shift("MORNING", "早班", LocalTime.of(9, 0), LocalTime.of(13, 0)),
-          new Shift("MIDDLE", "中班", LocalTime.of(13, 0), LocalTime.of(17, 0)),
-          new Shift("EVENING", "晚班", LocalTime.of(17, 0), LocalTime.of(21, 0)));
+          new Shift("EARLY", "早班", LocalTime.of(9, 0), LocalTime.of(15, 0)),
+          new Shift("LATE", "晚班", LocalTime.of(15, 0), LocalTime.of(21, 0)));
 
   public ShiftsConfig {
     definitions = definitions == null ? DEFAULT_DEFINITIONS : List.copyOf(definitions);
+    rotation = rotation == null ? new Rotation(true, "0 0 18 * * FRI") : rotation;
     if (definitions.isEmpty()) {
       throw new IllegalArgumentException("aftersales.shifts.definitions: no shift is defined");
     }
@@ -67,6 +81,21 @@ public record ShiftsConfig(
 
   public Optional<Shift> find(String code) {
     return definitions.stream().filter(s -> s.code().equals(code)).findFirst();
+  }
+
+  /** The shift an agent of {@code code} works in the week after: the next one, round the day. */
+  public Optional<Shift> rotated(String code) {
+    for (int i = 0; i < definitions.size(); i++) {
+      if (definitions.get(i).code().equals(code)) {
+        return Optional.of(definitions.get((i + 1) % definitions.size()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The shifts for a message: "EARLY 早班、LATE 晚班". */
+  public String choices() {
+    return String.join("、", definitions.stream().map(s -> s.code() + " " + s.name()).toList());
   }
 
   /** The shift that starts when this one ends, if any. */

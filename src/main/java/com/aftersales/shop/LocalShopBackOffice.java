@@ -36,12 +36,14 @@ class LocalShopBackOffice implements ShopBackOffice {
   private final NamedParameterJdbcTemplate named;
   private final Clock clock;
   private final BuyerMessageLog messages;
+  private final FlagStack flags;
 
   LocalShopBackOffice(JdbcTemplate jdbc, Clock clock, BuyerMessageLog messages) {
     this.jdbc = jdbc;
     this.messages = messages;
     this.named = new NamedParameterJdbcTemplate(jdbc);
     this.clock = clock;
+    this.flags = new FlagStack(jdbc, clock);
   }
 
   @Override
@@ -60,13 +62,33 @@ class LocalShopBackOffice implements ShopBackOffice {
     if (note == null || note.isBlank()) {
       throw new IllegalArgumentException("a flag always carries a note");
     }
+    findOrder(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
+    show(orderId, flags.raise(orderId, flag, note));
+    record("SET_FLAG", orderId, flag + ": " + note);
+  }
+
+  @Override
+  public void clearFlag(String orderId, Flag flag, String note) {
+    if (!flags.isRaised(orderId, flag)) {
+      return;
+    }
+    show(orderId, flags.lower(orderId, flag));
+    record("CLEAR_FLAG", orderId, flag + ": " + note);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<RaisedFlag> flags(String orderId) {
+    return flags.raised(orderId);
+  }
+
+  private void show(String orderId, FlagStack.Shown shown) {
     update(
         "update shop_order set flag_color = ?, flag_note = ? where order_id = ?",
         orderId,
-        flag.name(),
-        truncate(note, 1000),
+        shown == null ? null : shown.flag().name(),
+        shown == null ? null : shown.note(),
         orderId);
-    record("SET_FLAG", orderId, flag + ": " + note);
   }
 
   @Override

@@ -34,6 +34,24 @@ public record Order(
     return totalPaid.subtract(refundedAmount == null ? BigDecimal.ZERO : refundedAmount);
   }
 
+  /**
+   * The buyer's phone for a register: masked as the platform masks it ({@code 138****5678}), a
+   * number that arrived masked kept as it is; never the name or the address.
+   */
+  public String maskedContact() {
+    if (phone == null || phone.isBlank()) {
+      return null;
+    }
+    String p = phone.strip();
+    if (p.contains("*")) {
+      return p;
+    }
+    if (p.length() < 7) {
+      return "*".repeat(p.length());
+    }
+    return p.substring(0, 3) + "*".repeat(p.length() - 7) + p.substring(p.length() - 4);
+  }
+
   /** What the buyer owes: the order's total, or else the items plus postage. */
   public BigDecimal amountDue() {
     return orderTotal != null

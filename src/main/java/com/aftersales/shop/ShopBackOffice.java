@@ -17,7 +17,20 @@ public interface ShopBackOffice {
 
   Optional<Order> findOrder(String orderId);
 
+  /**
+   * Raises {@code flag} on the order, with its note: the step that causes it calls this. The back
+   * office holds one flag per order and shows the most urgent of those raised ({@link FlagStack}).
+   */
   void setFlag(String orderId, Flag flag, String note);
+
+  /**
+   * Lowers {@code flag} once it no longer applies ({@code note} says why, for the order's history):
+   * the order shows the next raised flag, or none. Nothing happens when the flag is not raised.
+   */
+  void clearFlag(String orderId, Flag flag, String note);
+
+  /** The flags raised on the order, the one the back office shows first. */
+  List<RaisedFlag> flags(String orderId);
 
   void addRemark(String orderId, RemarkColumn column, String text);
 

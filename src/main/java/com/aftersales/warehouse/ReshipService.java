@@ -7,8 +7,10 @@ import static com.aftersales.warehouse.ReshipVariables.*;
 import com.aftersales.base.Inputs;
 import com.aftersales.base.InvalidInputException;
 import com.aftersales.cases.BuyerMessages;
+import com.aftersales.cases.CaseFlags;
 import com.aftersales.cases.CaseTimeline;
 import com.aftersales.registers.Registers;
+import com.aftersales.shop.Flag;
 import com.aftersales.shop.RemarkColumn;
 import com.aftersales.shop.ShopBackOffice;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,9 +25,15 @@ class ReshipService {
   private final Registers registers;
   private final CaseTimeline timeline;
   private final BuyerMessages messages;
+  private final CaseFlags flags;
 
   ReshipService(
-      ShopBackOffice shop, Registers registers, CaseTimeline timeline, BuyerMessages messages) {
+      ShopBackOffice shop,
+      Registers registers,
+      CaseTimeline timeline,
+      BuyerMessages messages,
+      CaseFlags flags) {
+    this.flags = flags;
     this.shop = shop;
     this.registers = registers;
     this.timeline = timeline;
@@ -65,6 +73,20 @@ class ReshipService {
         reason);
     RESHIP_ORDER_ID.set(execution, reshipOrderId);
     timeline.record(execution, "补发单 " + reshipOrderId + "：" + items + " x" + quantity + "，已登记重发单");
+    raiseFlags(execution, reshipOrderId, items, quantity);
+  }
+
+  /** Red for a changed address or courier, green for a gift: the warehouse acts on them. */
+  private void raiseFlags(
+      DelegateExecution execution, String reshipOrderId, String items, long quantity) {
+    String change = RESHIP_SHIPPING_CHANGE.get(execution);
+    if (change != null && !change.isBlank()) {
+      flags.raise(execution, Flag.RED, "补发单 " + reshipOrderId + "：" + change.strip());
+    }
+    if (Boolean.TRUE.equals(RESHIP_GIFT.get(execution))) {
+      flags.raise(
+          execution, Flag.GREEN, "补发单 " + reshipOrderId + " 含赠品：" + items + " x" + quantity);
+    }
   }
 
   void checkTracking(DelegateTask task) {
@@ -95,6 +117,13 @@ class ReshipService {
     String shipped = "补发 " + reshipOrderId + " 已发出：" + carrier + " " + tracking;
     shop.addRemark(orderId, RemarkColumn.INTERNAL, shipped + "，待客服在千牛告知买家单号");
     timeline.record(execution, shipped + "（待告知买家）");
+    String change = RESHIP_SHIPPING_CHANGE.get(execution);
+    if (change != null && !change.isBlank()) {
+      flags.lower(execution, Flag.RED, "补发 " + reshipOrderId + " 已按要求发出");
+    }
+    if (Boolean.TRUE.equals(RESHIP_GIFT.get(execution))) {
+      flags.lower(execution, Flag.GREEN, "补发 " + reshipOrderId + " 已随赠品发出");
+    }
   }
 
   /** After the agent's confirmed message: the order's remark says the buyer has the number. */

@@ -26,6 +26,7 @@ abstract class ApiScenarios {
 
   @Autowired TestRestTemplate http;
   @Autowired TestOrders orders;
+  @Autowired com.aftersales.shop.ShopBackOffice shop;
   @Autowired RuntimeService runtime;
 
   /**
@@ -109,6 +110,38 @@ abstract class ApiScenarios {
     assertThat(view.path("status").asText()).isEqualTo("OPEN");
     assertThat(view.path("openTasks").get(0).asText()).contains("收集买家凭证");
     assertThat(view.path("timeline").get(0).path("actor").asText()).isEqualTo("agent1");
+  }
+
+  @Test
+  void theCaseShowsTheFlagsRaisedOnItsOrderAndTheRegisterItsMaskedContact() {
+    String orderId = orders.create("tb_flags", "30.00", 1);
+    String caseId = openCase("DAMAGE", orderId, "tb_flags");
+    shop.setFlag(orderId, com.aftersales.shop.Flag.PURPLE, "退款原因：破损");
+    shop.setFlag(orderId, com.aftersales.shop.Flag.RED, "改发顺丰");
+
+    JsonNode flags = as("agent1").json(as("agent1").get("/api/cases/" + caseId)).path("flags");
+    assertThat(flags).hasSize(2);
+    assertThat(flags.get(0).path("flag").asText()).isEqualTo("RED");
+    assertThat(flags.get(0).path("label").asText()).isEqualTo("红旗");
+    assertThat(flags.get(0).path("meaning").asText()).isEqualTo("改地址/换快递");
+    assertThat(flags.get(0).path("shown").asBoolean()).isTrue();
+    assertThat(flags.get(1).path("flag").asText()).isEqualTo("PURPLE");
+    assertThat(flags.get(1).path("shown").asBoolean()).isFalse();
+
+    shop.clearFlag(orderId, com.aftersales.shop.Flag.RED, "已发出");
+    flags = as("agent1").json(as("agent1").get("/api/cases/" + caseId)).path("flags");
+    assertThat(flags).hasSize(1);
+    assertThat(flags.get(0).path("shown").asBoolean()).isTrue();
+
+    JsonNode row =
+        as("supervisor")
+            .json(as("supervisor").get("/api/registers/cases?orderId=" + orderId))
+            .path("rows")
+            .get(0);
+    // the test order's phone is 13800000000
+    assertThat(row.path("buyer_contact").asText()).isEqualTo("138****0000");
+    assertThat(row.toString()).doesNotContain("13800000000").doesNotContain("测试买家");
+    assertThat(row.path("product_name").asText()).isEqualTo("测试商品");
   }
 
   @Test

@@ -179,7 +179,9 @@ class RefundProcessTest extends ProcessPathTest {
     Task retain = taskOf(pi, "userTask_retainSale");
     assertThat(retain).hasCandidateGroup("agents");
     Assertions.assertThat(retain.getDueDate()).isCloseTo(hoursFromNow(48), 60_000);
-    Assertions.assertThat(orders.flag(orderId)).isEqualTo("PURPLE");
+    // the refund's reason is noted in purple; the unshipped order is held (yellow, shown first)
+    Assertions.assertThat(flags(orderId)).containsExactly("YELLOW", "PURPLE");
+    Assertions.assertThat(orders.flag(orderId)).isEqualTo("YELLOW");
     Assertions.assertThat(orders.remarks(orderId, "remark_internal")).contains("否则平台自动退款");
 
     complete(pi, "userTask_retainSale", vars("retainOutcome", "KEPT", "retainNote", "买家同意等两天"));
@@ -193,6 +195,10 @@ class RefundProcessTest extends ProcessPathTest {
 
     assertThat(pi).isEnded().hasPassed("serviceTask_withdrawRequest", "endEvent_saleKept");
     Assertions.assertThat(orders.status(orderId)).isEqualTo("SHIPPED");
+    // shipped: nothing held; the refund is finished: its purple comes down too
+    Assertions.assertThat(flags(orderId)).isEmpty();
+    Assertions.assertThat(orders.flag(orderId)).isNull();
+    Assertions.assertThat(timeline(pi)).anyMatch(d -> d.contains("撤黄旗：挽留成功，订单已发货"));
     Assertions.assertThat(orders.refunded(orderId)).isEqualByComparingTo("0");
     Assertions.assertThat(orders.remarks(orderId, "remark_internal")).contains("挽留成功：买家同意等两天");
     Assertions.assertThat(orders.remarks(orderId, "remark_shipping")).contains("SF123456789");
@@ -220,6 +226,7 @@ class RefundProcessTest extends ProcessPathTest {
     String orderId = unshippedOrder(30);
     ProcessInstance pi = open(orderId);
     complete(pi, "userTask_retainSale", vars("retainOutcome", "REFUND", "retainNote", "买家不想要了"));
+    Assertions.assertThat(flags(orderId)).containsExactly("YELLOW", "PURPLE");
     Task approve = taskOf(pi, "userTask_approveRefund");
     assertThat(approve).hasCandidateGroup("finance");
     Assertions.assertThat(approve.getDueDate()).isCloseTo(hoursFromNow(48), 60_000);
@@ -237,6 +244,8 @@ class RefundProcessTest extends ProcessPathTest {
         .contains("财务已同意退款 40.00 元")
         .contains("挽留：买家不想要了");
     Assertions.assertThat(record(pi).category()).isEqualTo("AGREED/FINANCE");
+    Assertions.assertThat(flags(orderId)).isEmpty();
+    Assertions.assertThat(orders.flag(orderId)).isNull();
   }
 
   @Test
@@ -369,9 +378,13 @@ class RefundProcessTest extends ProcessPathTest {
     Task intercept = taskOf(pi, "userTask_interceptParcel");
     assertThat(intercept).hasCandidateGroup("warehouse");
     Assertions.assertThat(intercept.getDueDate()).isCloseTo(hoursFromNow(7 * 24), 60_000);
+    Assertions.assertThat(flags(orderId)).containsExactly("YELLOW", "PURPLE");
     complete(pi, "userTask_interceptParcel", vars("interceptOutcome", "RECOVERED"));
+    // recovered, finance not yet decided: still held
+    Assertions.assertThat(flags(orderId)).containsExactly("YELLOW", "PURPLE");
     financeAgrees(pi, "userTask_approveRefund");
     assertThat(pi).isEnded().hasPassed("endEvent_refundAgreed");
+    Assertions.assertThat(flags(orderId)).isEmpty();
     Assertions.assertThat(orders.refunded(orderId)).isEqualByComparingTo("40.00");
   }
 
@@ -392,6 +405,8 @@ class RefundProcessTest extends ProcessPathTest {
     runDueJobs(pi);
     assertThat(pi).isWaitingAt("gateway_awaitRefile");
     Assertions.assertThat(orders.remarks(orderId, "remark_internal")).contains("包裹退回后请买家再次申请");
+    // rejected: nothing held any more; the refund is not finished, its reason stays noted
+    Assertions.assertThat(flags(orderId)).containsExactly("PURPLE");
 
     Assertions.assertThat(event(orderId, "REFILED").outcome()).isEqualTo("APPLIED");
     runDueJobs(pi);
@@ -421,6 +436,7 @@ class RefundProcessTest extends ProcessPathTest {
     runDueTimers(pi);
     assertThat(pi).isEnded().hasPassed("endEvent_notRefiled");
     Assertions.assertThat(record(pi).category()).isEqualTo("REJECTED");
+    Assertions.assertThat(flags(orderId)).isEmpty();
   }
 
   @Test
@@ -907,5 +923,9 @@ class RefundProcessTest extends ProcessPathTest {
     Job retried = management.createJobQuery().jobId(job.getId()).singleResult();
     Assertions.assertThat(retried.getRetries()).isEqualTo(2);
     Assertions.assertThat(retried.getDuedate().getTime()).isEqualTo(failedAt + 60_000);
+  }
+
+  private List<String> flags(String orderId) {
+    return shop.flags(orderId).stream().map(f -> f.flag().name()).toList();
   }
 }

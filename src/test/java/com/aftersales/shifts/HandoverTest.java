@@ -118,14 +118,14 @@ class HandoverTest extends ProcessTestBase {
   @Test
   void spreadsTheWorkEvenlyOverTheIncomingShift() {
     LocalDate week = roster.thisWeek();
-    roster.assign(week, a1, "MORNING", "supervisor");
-    roster.assign(week, a2, "MIDDLE", "supervisor");
-    roster.assign(week, a3, "MIDDLE", "supervisor");
+    roster.assign(week, a1, "EARLY", "supervisor");
+    roster.assign(week, a2, "LATE", "supervisor");
+    roster.assign(week, a3, "LATE", "supervisor");
     tasksOf(a2, 1);
     tasksOf(a1, 4);
     Handover.Result r =
         handover.handOver(
-            new Handover.Request(null, "MORNING", Handover.Target.SHIFT, null, "MIDDLE", "早班交中班"),
+            new Handover.Request(null, "EARLY", Handover.Target.SHIFT, null, "LATE", "早班交晚班"),
             "supervisor");
     assertThat(r.moved()).isEqualTo(4);
     assertThat(openOf(a1)).isZero();
@@ -273,7 +273,7 @@ class HandoverTest extends ProcessTestBase {
             + LocalDate.now(SHANGHAI)
             + "\",\"userId\":\""
             + a3
-            + "\",\"shift\":\"evening\"}";
+            + "\",\"shift\":\"late\"}";
     assertThat(
             http.withBasicAuth("agent1", "demo")
                 .exchange(
@@ -285,8 +285,8 @@ class HandoverTest extends ProcessTestBase {
         http.withBasicAuth("supervisor", "demo")
             .exchange("/api/roster", HttpMethod.PUT, new HttpEntity<>(line, headers), String.class);
     assertThat(set.getStatusCode().value()).isEqualTo(200);
-    assertThat(set.getBody()).contains(a3).contains("EVENING");
-    String bad = "{\"week\":\"23.11.2026\",\"userId\":\"" + a3 + "\",\"shift\":\"EVENING\"}";
+    assertThat(set.getBody()).contains(a3).contains("LATE");
+    String bad = "{\"week\":\"23.11.2026\",\"userId\":\"" + a3 + "\",\"shift\":\"LATE\"}";
     assertThat(
             http.withBasicAuth("supervisor", "demo")
                 .exchange(
@@ -300,17 +300,17 @@ class HandoverTest extends ProcessTestBase {
   @Test
   void aShiftsLeftoverWorkGoesBackToThePoolWhenItEndsOnce() {
     LocalDate day = LocalDate.now(SHANGHAI).plusDays(30 + (int) (System.nanoTime() % 300));
-    roster.assign(Roster.weekOf(day), a1, "MORNING", "supervisor");
+    roster.assign(Roster.weekOf(day), a1, "EARLY", "supervisor");
     tasksOf(a1, 2);
-    var before = release.releaseEnded(day.atTime(12, 59).atZone(SHANGHAI).toInstant());
+    var before = release.releaseEnded(day.atTime(14, 59).atZone(SHANGHAI).toInstant());
     assertThat(before).isEmpty();
     assertThat(openOf(a1)).isEqualTo(2);
-    var results = release.releaseEnded(day.atTime(13, 1).atZone(SHANGHAI).toInstant());
+    var results = release.releaseEnded(day.atTime(15, 1).atZone(SHANGHAI).toInstant());
     assertThat(results).hasSize(1);
     assertThat(results.get(0).moved()).isEqualTo(2);
     assertThat(openOf(a1)).isZero();
     tasksOf(a1, 1);
-    assertThat(release.releaseEnded(day.atTime(13, 30).atZone(SHANGHAI).toInstant())).isEmpty();
+    assertThat(release.releaseEnded(day.atTime(15, 30).atZone(SHANGHAI).toInstant())).isEmpty();
     assertThat(openOf(a1)).isEqualTo(1);
     roster.remove(Roster.weekOf(day), a1);
   }
@@ -318,14 +318,14 @@ class HandoverTest extends ProcessTestBase {
   @Test
   void shiftsEndByTheEnginesClock() {
     LocalDate day = LocalDate.now(SHANGHAI).plusDays(800 + (int) (System.nanoTime() % 300));
-    roster.assign(Roster.weekOf(day), a1, "MORNING", "supervisor");
+    roster.assign(Roster.weekOf(day), a1, "EARLY", "supervisor");
     tasksOf(a1, 1);
-    ClockUtil.setCurrentTime(Date.from(day.atTime(12, 59).atZone(SHANGHAI).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(day.atTime(14, 59).atZone(SHANGHAI).toInstant()));
     assertThat(clock.instant()).isEqualTo(ClockUtil.getCurrentTime().toInstant());
     assertThat(clock.getZone()).isEqualTo(SHANGHAI);
     assertThat(release.releaseEnded()).isEmpty();
     assertThat(openOf(a1)).isEqualTo(1);
-    ClockUtil.setCurrentTime(Date.from(day.atTime(13, 0).atZone(SHANGHAI).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(day.atTime(15, 0).atZone(SHANGHAI).toInstant()));
     assertThat(release.releaseEnded()).extracting(Handover.Result::moved).containsExactly(1);
     assertThat(openOf(a1)).isZero();
     roster.remove(Roster.weekOf(day), a1);
@@ -334,18 +334,19 @@ class HandoverTest extends ProcessTestBase {
   @Test
   void aShiftsLeftoverWorkCanGoToTheIncomingShift() {
     LocalDate day = LocalDate.now(SHANGHAI).plusDays(400 + (int) (System.nanoTime() % 300));
-    roster.assign(Roster.weekOf(day), a1, "MIDDLE", "supervisor");
-    roster.assign(Roster.weekOf(day), a2, "EVENING", "supervisor");
+    roster.assign(Roster.weekOf(day), a1, "EARLY", "supervisor");
+    roster.assign(Roster.weekOf(day), a2, "LATE", "supervisor");
     tasksOf(a1, 2);
     var toIncoming =
         new ShiftEndRelease(
-            new ShiftsConfig(shifts.definitions(), ShiftsConfig.ReleaseAtEnd.INCOMING),
+            new ShiftsConfig(
+                shifts.definitions(), ShiftsConfig.ReleaseAtEnd.INCOMING, shifts.rotation()),
             roster,
             handover,
             jdbc,
             clock);
     try {
-      var results = toIncoming.releaseEnded(day.atTime(17, 0).atZone(SHANGHAI).toInstant());
+      var results = toIncoming.releaseEnded(day.atTime(15, 0).atZone(SHANGHAI).toInstant());
       assertThat(results).extracting(Handover.Result::moved).contains(2);
       assertThat(openOf(a2)).isEqualTo(2);
     } finally {

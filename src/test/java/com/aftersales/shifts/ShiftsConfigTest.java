@@ -1,6 +1,7 @@
 package com.aftersales.shifts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
@@ -22,18 +23,26 @@ class ShiftsConfigTest {
           .withUserConfiguration(Config.class);
 
   @Test
-  void bindsTheConfiguredShiftsAndKnowsWhichFollows() {
+  void bindsSeed004sTwoHalvesOfTheDayRotatingWeekly() {
     app.run(
         context -> {
           ShiftsConfig shifts = context.getBean(ShiftsConfig.class);
           assertThat(shifts.definitions())
-              .extracting(ShiftsConfig.Shift::code)
-              .containsExactly("MORNING", "MIDDLE", "EVENING");
+              .extracting(
+                  ShiftsConfig.Shift::code, ShiftsConfig.Shift::starts, ShiftsConfig.Shift::ends)
+              .containsExactly(
+                  tuple("EARLY", LocalTime.of(9, 0), LocalTime.of(15, 0)),
+                  tuple("LATE", LocalTime.of(15, 0), LocalTime.of(21, 0)));
           assertThat(shifts.releaseAtEnd()).isEqualTo(ShiftsConfig.ReleaseAtEnd.POOL);
-          assertThat(shifts.next(shifts.find("MORNING").orElseThrow()))
+          assertThat(shifts.next(shifts.find("EARLY").orElseThrow()))
               .map(ShiftsConfig.Shift::code)
-              .contains("MIDDLE");
-          assertThat(shifts.find("EVENING").orElseThrow().ends()).isEqualTo(LocalTime.of(21, 0));
+              .contains("LATE");
+          // one rotation a week: early and late swap
+          assertThat(shifts.rotated("EARLY")).map(ShiftsConfig.Shift::code).contains("LATE");
+          assertThat(shifts.rotated("LATE")).map(ShiftsConfig.Shift::code).contains("EARLY");
+          assertThat(shifts.rotated("MORNING")).isEmpty();
+          assertThat(shifts.rotation().enabled()).isTrue();
+          assertThat(shifts.rotation().cron()).isEqualTo("0 0 18 * * FRI");
         });
     new ApplicationContextRunner()
         .withUserConfiguration(Config.class)
@@ -41,6 +50,31 @@ class ShiftsConfigTest {
             context ->
                 assertThat(context.getBean(ShiftsConfig.class).definitions())
                     .isEqualTo(ShiftsConfig.DEFAULT_DEFINITIONS));
+  }
+
+  @Test
+  void threeFourHourShiftsStayPossibleByConfiguration() {
+    app.withPropertyValues(
+            java.util.stream.Stream.of(
+                    shift(0, "MORNING", "09:00", "13:00"),
+                    shift(1, "MIDDLE", "13:00", "17:00"),
+                    shift(2, "EVENING", "17:00", "21:00"))
+                .flatMap(java.util.Arrays::stream)
+                .toArray(String[]::new))
+        .run(
+            context -> {
+              ShiftsConfig shifts = context.getBean(ShiftsConfig.class);
+              assertThat(shifts.definitions())
+                  .extracting(ShiftsConfig.Shift::code)
+                  .containsExactly("MORNING", "MIDDLE", "EVENING");
+              assertThat(shifts.next(shifts.find("MORNING").orElseThrow()))
+                  .map(ShiftsConfig.Shift::code)
+                  .contains("MIDDLE");
+              assertThat(shifts.rotated("EVENING"))
+                  .map(ShiftsConfig.Shift::code)
+                  .contains("MORNING");
+              assertThat(shifts.choices()).isEqualTo("MORNING 班0、MIDDLE 班1、EVENING 班2");
+            });
   }
 
   @Test

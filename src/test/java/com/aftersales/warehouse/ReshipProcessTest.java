@@ -24,6 +24,10 @@ class ReshipProcessTest extends ProcessPathTest {
   private String orderId;
 
   private ProcessInstance start() {
+    return start(Map.of());
+  }
+
+  private ProcessInstance start(Map<String, Object> extra) {
     orderId = orders.create("buyer_r", "35.00", 2);
     Map<String, Object> v =
         vars(
@@ -39,6 +43,7 @@ class ReshipProcessTest extends ProcessPathTest {
             "破损补发",
             "resolvedBy",
             "agent1");
+    v.putAll(extra);
     ProcessInstance pi =
         processEngine
             .getRuntimeService()
@@ -156,5 +161,56 @@ class ReshipProcessTest extends ProcessPathTest {
     assertThat(pi).isEnded().hasPassed("endEvent_receiptUnconfirmed");
     Assertions.assertThat(taskOf(pi, "userTask_tellReshipTracking")).isNull();
     Assertions.assertThat(messages(pi)).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- flags
+
+  private List<String> raised() {
+    return shop.flags(orderId).stream().map(f -> f.flag().name()).toList();
+  }
+
+  @Test
+  void shouldFlagAGiftAndAChangedCourierUntilTheReshipShips() {
+    ProcessInstance pi =
+        start(vars("reshipGift", true, "reshipShippingChange", "改发顺丰", "reshipItems", "赠品：香薰小样"));
+    // both apply; the back office shows the more urgent red, naming the green
+    Assertions.assertThat(raised()).containsExactly("RED", "GREEN");
+    Assertions.assertThat(orders.flag(orderId)).isEqualTo("RED");
+    String reshipOrder = "RE" + orderId;
+    Assertions.assertThat(shop.flags(orderId).get(0).note()).contains(reshipOrder).contains("改发顺丰");
+    Assertions.assertThat(shop.flags(orderId).get(1).note()).contains("赠品：香薰小样");
+    Assertions.assertThat(timeline(pi))
+        .anyMatch(d -> d.contains("插红旗"))
+        .anyMatch(d -> d.contains("插绿旗"));
+
+    complete(pi, "userTask_shipReshipment", shipped());
+    runDueJobs(pi);
+    Assertions.assertThat(raised()).isEmpty();
+    Assertions.assertThat(orders.flag(orderId)).isNull();
+    Assertions.assertThat(timeline(pi))
+        .anyMatch(d -> d.contains("撤红旗"))
+        .anyMatch(d -> d.contains("撤绿旗"));
+  }
+
+  @Test
+  void shouldRaiseNoFlagForAPlainReshipAndLeaveOtherFlagsAlone() {
+    ProcessInstance pi = start();
+    Assertions.assertThat(raised()).isEmpty();
+    shop.setFlag(orderId, com.aftersales.shop.Flag.PURPLE, "退款原因：破损");
+    complete(pi, "userTask_shipReshipment", shipped());
+    runDueJobs(pi);
+    Assertions.assertThat(raised()).containsExactly("PURPLE");
+  }
+
+  @Test
+  void shouldShowTheEarlierFlagAgainOnceTheReshipShipped() {
+    ProcessInstance pi = start(vars("reshipGift", true));
+    shop.setFlag(orderId, com.aftersales.shop.Flag.PURPLE, "退款原因：破损");
+    // green is more urgent than purple: still shown, naming the purple one
+    Assertions.assertThat(orders.flag(orderId)).isEqualTo("GREEN");
+    complete(pi, "userTask_shipReshipment", shipped());
+    runDueJobs(pi);
+    Assertions.assertThat(orders.flag(orderId)).isEqualTo("PURPLE");
+    Assertions.assertThat(raised()).containsExactly("PURPLE");
   }
 }

@@ -54,7 +54,10 @@ final class SellerMemo {
     }
   }
 
-  /** One remark; {@code flag} only for {@link Section#FLAG}. */
+  /**
+   * One remark; {@code flag} only for {@link Section#FLAG}, where null records that the flag was
+   * cleared (the memo then shows no flag line).
+   */
   record Entry(long id, Section section, Flag flag, String body, OffsetDateTime writtenAt) {}
 
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm");
@@ -85,6 +88,9 @@ final class SellerMemo {
   /** The line an entry shows as (whole, without the byte limit). */
   static String line(Entry e) {
     String body = e.body().replaceAll("\\s*\\R\\s*", " ").strip();
+    if (e.section() == Section.FLAG && e.flag() == null) {
+      return "【" + Section.FLAG.label + "·撤】" + body;
+    }
     if (e.section() == Section.FLAG) {
       return "【" + Section.FLAG.label + "·" + flagLabel(e.flag()) + "】" + body;
     }
@@ -128,6 +134,7 @@ final class SellerMemo {
             .filter(e -> e.section() == Section.FLAG)
             .sorted(newestFirst)
             .findFirst()
+            .filter(e -> e.flag() != null)
             .map(e -> cut(line(e), FLAG_LINE_BYTES))
             .orElse(null);
     List<Entry> remarks =

@@ -1,6 +1,8 @@
 package com.aftersales.shop.taobao;
 
 import com.aftersales.shop.Flag;
+import com.aftersales.shop.FlagStack;
+import com.aftersales.shop.RaisedFlag;
 import com.aftersales.shop.RemarkColumn;
 import com.aftersales.shop.UnknownOrderException;
 import com.aftersales.shop.taobao.SellerMemo.Entry;
@@ -30,23 +32,61 @@ final class TaobaoRemarks {
   private final TopClient top;
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final FlagStack flags;
 
   TaobaoRemarks(TaobaoTrades trades, TopClient top, JdbcTemplate jdbc, Clock clock) {
+    this.flags = new FlagStack(jdbc, clock);
     this.trades = trades;
     this.top = top;
     this.jdbc = jdbc;
     this.clock = clock;
   }
 
+  /** Raises the flag; the memo shows the most urgent raised flag ({@link FlagStack}). */
   void setFlag(String orderId, Flag flag, String note) {
     if (note == null || note.isBlank()) {
       throw new IllegalArgumentException("a flag always carries a note");
     }
-    write(orderId, Section.FLAG, flag, note);
+    JsonNode trade = trade(orderId);
+    FlagStack.Shown shown = flags.raise(tid(trade, orderId), flag, note);
+    write(trade, orderId, Section.FLAG, shown.flag(), shown.note());
+  }
+
+  /**
+   * Lowers the flag: the memo shows the next raised flag, or none (flag 0, the platform's grey); a
+   * memo left empty is cleared with {@code reset}.
+   */
+  void clearFlag(String orderId, Flag flag, String note) {
+    if (!flags.isRaised(orderId, flag)) {
+      return;
+    }
+    JsonNode trade = trade(orderId);
+    FlagStack.Shown shown = flags.lower(tid(trade, orderId), flag);
+    if (shown != null) {
+      write(trade, orderId, Section.FLAG, shown.flag(), shown.note());
+    } else {
+      write(trade, orderId, Section.FLAG, null, flag.label() + "已撤：" + note);
+    }
+  }
+
+  List<RaisedFlag> flags(String orderId) {
+    return flags.raised(orderId);
   }
 
   void addRemark(String orderId, RemarkColumn column, String text) {
-    write(orderId, Section.valueOf(column.name()), null, text);
+    write(trade(orderId), orderId, Section.valueOf(column.name()), null, text);
+  }
+
+  private JsonNode trade(String orderId) {
+    JsonNode trade = trades.trade(orderId, "tid,seller_memo,seller_flag");
+    if (trade == null) {
+      throw new UnknownOrderException(orderId);
+    }
+    return trade;
+  }
+
+  private static String tid(JsonNode trade, String orderId) {
+    return trade.path("tid").asText(orderId);
   }
 
   /** Every remark of the order, oldest first. */
@@ -64,12 +104,12 @@ final class TaobaoRemarks {
         orderId);
   }
 
-  private void write(String orderId, Section section, Flag flag, String text) {
-    JsonNode trade = trades.trade(orderId, "tid,seller_memo,seller_flag");
-    if (trade == null) {
-      throw new UnknownOrderException(orderId);
-    }
-    String tid = trade.path("tid").asText(orderId);
+  /**
+   * Writes the memo with a new entry. A {@link Section#FLAG} entry sets the memo's flag: {@code
+   * flag} null clears it (0); any other entry keeps the trade's flag as it is.
+   */
+  private void write(JsonNode trade, String orderId, Section section, Flag flag, String text) {
+    String tid = tid(trade, orderId);
     OffsetDateTime now = OffsetDateTime.now(clock);
     String foreign = SellerMemo.foreign(TopJson.text(trade, "seller_memo"), entries(tid));
     if (foreign != null && !known(tid, foreign)) {
@@ -78,9 +118,13 @@ final class TaobaoRemarks {
     insert(tid, section, flag, text, now);
     Map<String, String> params = new HashMap<>();
     params.put("tid", tid);
-    params.put("memo", SellerMemo.compose(entries(tid)));
-    if (flag != null) {
-      params.put("flag", String.valueOf(SellerMemo.flagNumber(flag)));
+    String memo = SellerMemo.compose(entries(tid));
+    params.put("memo", memo);
+    if (memo.isEmpty()) {
+      params.put("reset", "true"); // an empty memo alone would leave the old one standing
+    }
+    if (section == Section.FLAG) {
+      params.put("flag", String.valueOf(flag == null ? 0 : SellerMemo.flagNumber(flag)));
     } else if (TopJson.text(trade, "seller_flag") != null) {
       params.put("flag", TopJson.text(trade, "seller_flag")); // kept as it is
     }

@@ -10,6 +10,7 @@ import com.aftersales.shop.NoMessageChannelException;
 import com.aftersales.shop.Order;
 import com.aftersales.shop.OrderStatus;
 import com.aftersales.shop.PlatformRefund;
+import com.aftersales.shop.RaisedFlag;
 import com.aftersales.shop.RemarkColumn;
 import com.aftersales.shop.SentMessage;
 import com.aftersales.shop.ShopBackOffice;
@@ -75,6 +76,17 @@ class TaobaoShopBackOffice implements ShopBackOffice {
   @Transactional
   public void setFlag(String orderId, Flag flag, String note) {
     remarks.setFlag(orderId, flag, note);
+  }
+
+  @Override
+  @Transactional
+  public void clearFlag(String orderId, Flag flag, String note) {
+    remarks.clearFlag(orderId, flag, note);
+  }
+
+  @Override
+  public List<RaisedFlag> flags(String orderId) {
+    return remarks.flags(orderId);
   }
 
   @Override

@@ -26,9 +26,9 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
 
 /**
  * The taobao adapter as the application wires it ({@code aftersales.shop.adapter=taobao}) against
- * the simulated gateway, with its tables (migrations V9 and V11) in a fresh in-memory database per
- * test, in transactions. The application's clock reads {@link #NOW}; requests are stamped with the
- * real time.
+ * the simulated gateway, with its tables (migrations V1, V9, V11 and V17) in a fresh in-memory
+ * database per test, in transactions. The application's clock reads {@link #NOW}; requests are
+ * stamped with the real time.
  */
 abstract class TaobaoTestBase {
 
@@ -58,8 +58,10 @@ abstract class TaobaoTestBase {
         new DriverManagerDataSource(
             "jdbc:h2:mem:taobao-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     new ResourceDatabasePopulator(
+            new ClassPathResource("db/migration/V1__foundation.sql"),
             new ClassPathResource("db/migration/V9__buyer_messages.sql"),
-            new ClassPathResource("db/migration/V11__taobao_adapter.sql"))
+            new ClassPathResource("db/migration/V11__taobao_adapter.sql"),
+            new ClassPathResource("db/migration/V17__order_flags_and_roster_weeks.sql"))
         .execute(data);
     jdbc = new JdbcTemplate(data);
     context = new AnnotationConfigApplicationContext();
