@@ -92,6 +92,20 @@ class LocalShopBackOffice implements ShopBackOffice {
 
   @Override
   public void agreeRefund(String orderId, String refundId, BigDecimal amount, String reason) {
+    pay(
+        orderId,
+        amount,
+        "AGREE_REFUND",
+        refundRef(refundId) + amount.toPlainString() + " " + reason);
+  }
+
+  /** The shop's own payment: counted against what is refundable, so nothing is paid twice. */
+  @Override
+  public void recordTransfer(String orderId, BigDecimal amount, String reason) {
+    pay(orderId, amount, "TRANSFER", amount.toPlainString() + " " + reason);
+  }
+
+  private void pay(String orderId, BigDecimal amount, String operation, String detail) {
     Order order = findOrder(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
     if (amount.signum() <= 0 || amount.compareTo(order.refundable()) > 0) {
       throw new IllegalArgumentException(
@@ -102,7 +116,7 @@ class LocalShopBackOffice implements ShopBackOffice {
         orderId,
         amount,
         orderId);
-    record("AGREE_REFUND", orderId, refundRef(refundId) + amount.toPlainString() + " " + reason);
+    record(operation, orderId, detail);
   }
 
   @Override
@@ -135,11 +149,17 @@ class LocalShopBackOffice implements ShopBackOffice {
     return messages.ofCase(caseId);
   }
 
-  /** The local back office has no platform: no refund was filed there. */
+  /** The local back office has no platform: no refund was filed there, none is open. */
   @Override
   @Transactional(readOnly = true)
   public Optional<PlatformRefund> findRefund(String refundId) {
     return Optional.empty();
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<PlatformRefund> openRefunds(String orderId) {
+    return List.of();
   }
 
   @Override

@@ -98,6 +98,15 @@ class TaobaoShopBackOffice implements ShopBackOffice {
     refunds.agree(orderId, refundId, amount);
   }
 
+  /**
+   * A transfer is the shop's own payment (Alipay or bank, by finance): the platform neither pays it
+   * nor knows of it, so there is nothing to call; the seller memo written by the flow records it.
+   */
+  @Override
+  public void recordTransfer(String orderId, BigDecimal amount, String reason) {
+    // nothing on the platform: trades.fullinfo's refunds stay the buyer's own
+  }
+
   /** Refuses the buyer's refund; without one nothing was filed on the platform to refuse. */
   @Override
   public void rejectRefund(String orderId, String refundId, String reason) {
@@ -133,6 +142,30 @@ class TaobaoShopBackOffice implements ShopBackOffice {
   @Override
   public Optional<PlatformRefund> findRefund(String refundId) {
     return refunds.find(refundId);
+  }
+
+  /**
+   * The sub-orders' latest refunds ({@code orders.refund_id}) whose {@code orders.refund_status} is
+   * open, each read with {@code refund.get} for its amount, version and phase; oldest first.
+   */
+  @Override
+  public List<PlatformRefund> openRefunds(String orderId) {
+    JsonNode trade = trades.trade(orderId, "tid,orders.oid,orders.refund_id,orders.refund_status");
+    if (trade == null) {
+      throw new UnknownOrderException(orderId);
+    }
+    return list(trade, "orders", "order").stream()
+        .filter(o -> PlatformRefund.OPEN_STATES.contains(text(o, "refund_status")))
+        .map(o -> text(o, "refund_id"))
+        .filter(id -> id != null)
+        .distinct()
+        .map(refunds::find)
+        .flatMap(Optional::stream)
+        .filter(PlatformRefund::open)
+        .sorted(
+            Comparator.comparing(
+                PlatformRefund::created, Comparator.nullsLast(Comparator.naturalOrder())))
+        .toList();
   }
 
   @Override
