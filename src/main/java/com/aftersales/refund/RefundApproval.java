@@ -75,6 +75,10 @@ class RefundApproval {
     boolean transfer = RefundTransfer.isTransfer(execution);
     String how = transfer ? "转账至" + RefundTransfer.payee(execution) : "原路退回";
     String refundId = PLATFORM_REFUND_ID.get(execution);
+    if (transfer && refundId == null) {
+      recordTransfer(execution, orderId, amount, reason, how);
+      return;
+    }
     shop.agreeRefund(orderId, refundId, amount, reason + "（" + how + "）");
     // a refund on the platform is paid by the platform, which then says so: until then it waits
     boolean platformPays = refundId != null;
@@ -100,6 +104,26 @@ class RefundApproval {
     REFUND_OUTCOME.set(execution, Outcome.AGREED);
     REFUND_SETTLEMENT.set(execution, transfer ? Settlement.TRANSFER : Settlement.FINANCE);
     timeline.record(execution, "已退款 " + amount + " 元（" + how + "）");
+  }
+
+  /**
+   * Finance confirmed it transferred the money to the buyer's account: the shop's own payment,
+   * recorded as such (the platform pays nothing without a refund the buyer filed there).
+   */
+  private void recordTransfer(
+      DelegateExecution execution, String orderId, BigDecimal amount, String reason, String how) {
+    shop.recordTransfer(orderId, amount, reason + "（" + how + "）");
+    String note = FINANCE_NOTE.get(execution);
+    String confirmed = "财务已转账 " + amount + " 元（" + how + "）";
+    shop.addRemark(orderId, RemarkColumn.FINANCE, confirmed + "：" + reason);
+    shop.addRemark(
+        orderId,
+        RemarkColumn.INTERNAL,
+        confirmed + decisions(execution) + (note == null || note.isBlank() ? "" : "；财务备注：" + note));
+    REFUND_OUTCOME.set(execution, Outcome.AGREED);
+    REFUND_SETTLEMENT.set(execution, Settlement.TRANSFER);
+    AWAIT_PLATFORM_PAID.set(execution, false);
+    timeline.record(execution, confirmed + "：" + reason);
   }
 
   void reject(DelegateExecution execution) {

@@ -69,13 +69,16 @@ class RefundClocks {
   private final TaskEscalation escalation;
   private final Deadlines deadlines;
   private final RefundWording wording;
+  private final CalledRefundLink platformRefunds;
 
   RefundClocks(
       ShopBackOffice shop,
       CaseTimeline timeline,
       TaskEscalation escalation,
       Deadlines deadlines,
-      RefundWording wording) {
+      RefundWording wording,
+      CalledRefundLink platformRefunds) {
+    this.platformRefunds = platformRefunds;
     this.shop = shop;
     this.timeline = timeline;
     this.escalation = escalation;
@@ -83,30 +86,42 @@ class RefundClocks {
     this.wording = wording;
   }
 
+  /**
+   * The seller's path: a refund the buyer filed (a case of its own) follows the trade state; a
+   * refund a claim, return or exchange calls is money the shop offered, which the platform pays
+   * only through a refund the buyer has open there, else finance transfers it.
+   */
+  static AnswerPath path(
+      TradeState state, boolean standalone, boolean returnRequired, boolean platformRefundOpen) {
+    if (state == TradeState.NONE) {
+      return AnswerPath.NONE;
+    }
+    if (!standalone) {
+      // the calling case has talked to the buyer already: finance decides
+      return platformRefundOpen ? AnswerPath.FINANCE : AnswerPath.TRANSFER;
+    }
+    return switch (state) {
+      case NOT_SHIPPED -> AnswerPath.RETAIN;
+      case NOT_RECEIVED -> AnswerPath.INTERCEPT;
+      case RECEIVED -> returnRequired ? AnswerPath.RETURN : AnswerPath.FINANCE;
+      case TRADE_SUCCEEDED -> AnswerPath.TRANSFER;
+      case NONE -> AnswerPath.NONE;
+    };
+  }
+
   void readTradeState(DelegateExecution execution) {
     String orderId = ORDER_ID.get(execution);
     Order order = shop.findOrder(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
     boolean standalone = execution.getSuperExecution() == null;
     TradeState state = TradeState.of(order);
-    AnswerPath path;
-    if (state == TradeState.NONE) {
-      path = AnswerPath.NONE;
-    } else if (!standalone) {
-      // the calling case has talked to the buyer already: finance decides under the platform clock
-      path = AnswerPath.FINANCE;
-    } else {
-      path =
-          switch (state) {
-            case NOT_SHIPPED -> AnswerPath.RETAIN;
-            case NOT_RECEIVED -> AnswerPath.INTERCEPT;
-            case RECEIVED ->
-                Boolean.TRUE.equals(RETURN_REQUIRED.get(execution))
-                    ? AnswerPath.RETURN
-                    : AnswerPath.FINANCE;
-            case TRADE_SUCCEEDED -> AnswerPath.TRANSFER;
-            case NONE -> AnswerPath.NONE;
-          };
-    }
+    boolean platformRefundOpen =
+        !standalone && state != TradeState.NONE && platformRefunds.link(execution, orderId);
+    AnswerPath path =
+        path(
+            state,
+            standalone,
+            Boolean.TRUE.equals(RETURN_REQUIRED.get(execution)),
+            platformRefundOpen);
     TRADE_STATE.set(execution, state);
     TRADE_STATE_LABEL.set(execution, state.label);
     ANSWER_PATH.set(execution, path);
@@ -134,6 +149,14 @@ class RefundClocks {
             + "，可退 "
             + order.refundable()
             + " 元）";
+    if (!standalone && path == AnswerPath.TRANSFER) {
+      text +=
+          "；买家没有在平台申请退款，平台不会支付这笔钱（"
+              + amount(execution)
+              + " 元："
+              + REFUND_REASON.get(execution)
+              + "），由财务转账到买家核对过的支付宝或银行卡";
+    }
     if (path == AnswerPath.NONE) {
       shop.addRemark(orderId, RemarkColumn.INTERNAL, "退款申请无法处理：" + text);
     }

@@ -1,18 +1,14 @@
 package com.aftersales.shop;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,28 +29,23 @@ class LocalShopBackOffice implements ShopBackOffice {
   private static final String ADAPTER = "local";
 
   private final JdbcTemplate jdbc;
-  private final NamedParameterJdbcTemplate named;
   private final Clock clock;
   private final BuyerMessageLog messages;
   private final FlagStack flags;
+  private final LocalOrderQueries orders;
 
   LocalShopBackOffice(JdbcTemplate jdbc, Clock clock, BuyerMessageLog messages) {
     this.jdbc = jdbc;
     this.messages = messages;
-    this.named = new NamedParameterJdbcTemplate(jdbc);
     this.clock = clock;
     this.flags = new FlagStack(jdbc, clock);
+    this.orders = new LocalOrderQueries(jdbc);
   }
 
   @Override
   @Transactional(readOnly = true)
   public Optional<Order> findOrder(String orderId) {
-    if (orderId == null || orderId.isBlank()) {
-      return Optional.empty();
-    }
-    List<Order> rows =
-        jdbc.query("select * from shop_order where order_id = ?", this::mapOrder, orderId.trim());
-    return rows.stream().findFirst();
+    return orders.find(orderId);
   }
 
   @Override
@@ -114,6 +105,20 @@ class LocalShopBackOffice implements ShopBackOffice {
 
   @Override
   public void agreeRefund(String orderId, String refundId, BigDecimal amount, String reason) {
+    pay(
+        orderId,
+        amount,
+        "AGREE_REFUND",
+        refundRef(refundId) + amount.toPlainString() + " " + reason);
+  }
+
+  /** The shop's own payment: counted against what is refundable, so nothing is paid twice. */
+  @Override
+  public void recordTransfer(String orderId, BigDecimal amount, String reason) {
+    pay(orderId, amount, "TRANSFER", amount.toPlainString() + " " + reason);
+  }
+
+  private void pay(String orderId, BigDecimal amount, String operation, String detail) {
     Order order = findOrder(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
     if (amount.signum() <= 0 || amount.compareTo(order.refundable()) > 0) {
       throw new IllegalArgumentException(
@@ -124,7 +129,7 @@ class LocalShopBackOffice implements ShopBackOffice {
         orderId,
         amount,
         orderId);
-    record("AGREE_REFUND", orderId, refundRef(refundId) + amount.toPlainString() + " " + reason);
+    record(operation, orderId, detail);
   }
 
   @Override
@@ -157,11 +162,17 @@ class LocalShopBackOffice implements ShopBackOffice {
     return messages.ofCase(caseId);
   }
 
-  /** The local back office has no platform: no refund was filed there. */
+  /** The local back office has no platform: no refund was filed there, none is open. */
   @Override
   @Transactional(readOnly = true)
   public Optional<PlatformRefund> findRefund(String refundId) {
     return Optional.empty();
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<PlatformRefund> openRefunds(String orderId) {
+    return List.of();
   }
 
   @Override
@@ -260,50 +271,31 @@ class LocalShopBackOffice implements ShopBackOffice {
   @Override
   @Transactional(readOnly = true)
   public List<Order> unpaidOrdersPlaced(OffsetDateTime from, OffsetDateTime to) {
-    return jdbc.query(
-        "select * from shop_order o where o.status = 'WAITING_PAYMENT' and o.created_at >= ?"
-            + " and o.created_at < ? order by o.created_at",
-        this::mapOrder,
-        from,
-        to);
+    return orders.unpaidPlaced(from, to);
   }
 
   @Override
   @Transactional(readOnly = true)
   public List<Order> deliveredOrders(OffsetDateTime signedAfter, OffsetDateTime signedUpTo) {
-    return jdbc.query(
-        "select * from shop_order o where o.status in ('SHIPPED','SUCCEEDED')"
-            + " and o.signed_at is not null and o.signed_at <= ? and o.signed_at > ?"
-            + " order by o.order_id",
-        this::mapOrder,
-        signedUpTo,
-        signedAfter);
+    return orders.delivered(signedAfter, signedUpTo);
   }
 
   @Override
   @Transactional(readOnly = true)
   public List<Order> undeliveredOrders(OffsetDateTime paidAfter, OffsetDateTime paidUpTo) {
-    return jdbc.query(
-        "select * from shop_order o where o.status = 'SHIPPED' and o.signed_at is null"
-            + " and coalesce(o.paid_at, o.created_at) <= ? and coalesce(o.paid_at, o.created_at) > ?"
-            + " order by o.order_id",
-        this::mapOrder,
-        paidUpTo,
-        paidAfter);
+    return orders.undelivered(paidAfter, paidUpTo);
   }
 
   @Override
   @Transactional(readOnly = true)
   public List<Order> paidOrdersOf(Collection<String> itemTitles) {
-    if (itemTitles.isEmpty()) {
-      return List.of();
-    }
-    // the products out of stock at one time: a short list, one statement
-    return named.query(
-        "select * from shop_order o where o.status = 'PAID' and o.item_title in (:titles)"
-            + " order by o.order_id",
-        Map.of("titles", itemTitles),
-        this::mapOrder);
+    return orders.paidOf(itemTitles);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<Order> findOrderByWaybill(String waybillNumber) {
+    return orders.byWaybill(waybillNumber);
   }
 
   @Override
@@ -311,19 +303,6 @@ class LocalShopBackOffice implements ShopBackOffice {
     ReceiptExtension.check(
         findOrder(orderId).orElseThrow(() -> new UnknownOrderException(orderId)), days);
     record("EXTEND_RECEIPT", orderId, days + " 天");
-  }
-
-  @Override
-  @Transactional(readOnly = true)
-  public Optional<Order> findOrderByWaybill(String waybillNumber) {
-    return jdbc
-        .queryForList(
-            "select order_id from shop_order where tracking_number = ? order by created_at desc",
-            String.class,
-            waybillNumber == null ? "" : waybillNumber.trim())
-        .stream()
-        .findFirst()
-        .flatMap(this::findOrder);
   }
 
   private void update(String sql, String orderId, Object... args) {
@@ -343,28 +322,5 @@ class LocalShopBackOffice implements ShopBackOffice {
 
   private static String truncate(String s, int max) {
     return s == null || s.length() <= max ? s : s.substring(0, max);
-  }
-
-  private Order mapOrder(ResultSet rs, int row) throws SQLException {
-    return new Order(
-        rs.getString("order_id"),
-        rs.getString("buyer_id"),
-        rs.getString("buyer_name"),
-        rs.getString("phone"),
-        rs.getString("address"),
-        rs.getString("shop_name"),
-        rs.getString("item_title"),
-        rs.getInt("quantity"),
-        rs.getBigDecimal("item_price"),
-        rs.getBigDecimal("postage"),
-        rs.getBigDecimal("total_paid"),
-        OrderStatus.valueOf(rs.getString("status")),
-        rs.getObject("created_at", OffsetDateTime.class),
-        rs.getObject("paid_at", OffsetDateTime.class),
-        rs.getString("tracking_number"),
-        rs.getString("carrier"),
-        rs.getBigDecimal("refunded_amount"),
-        rs.getObject("signed_at", OffsetDateTime.class),
-        rs.getBigDecimal("order_total"));
   }
 }

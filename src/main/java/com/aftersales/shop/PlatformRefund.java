@@ -25,7 +25,16 @@ public record PlatformRefund(
     OffsetDateTime created,
     OffsetDateTime modified) {
 
+  /** The platform's states of a refund that waits for the seller's answer or the buyer's return. */
+  public static final java.util.Set<String> OPEN_STATES =
+      java.util.Set.of("WAIT_SELLER_AGREE", "WAIT_BUYER_RETURN_GOODS", "WAIT_SELLER_CONFIRM_GOODS");
+
   public boolean finished() {
     return "SUCCESS".equals(status) || "CLOSED".equals(status);
+  }
+
+  /** Still open on the platform: neither paid, closed nor refused by the seller. */
+  public boolean open() {
+    return OPEN_STATES.contains(status);
   }
 }

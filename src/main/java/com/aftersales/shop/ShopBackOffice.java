@@ -41,6 +41,13 @@ public interface ShopBackOffice {
    */
   void agreeRefund(String orderId, String refundId, BigDecimal amount, String reason);
 
+  /**
+   * Records money finance transferred to the buyer's own account (Alipay or bank) once finance
+   * confirmed the transfer: the shop paid it outside the platform, which neither pays it nor knows
+   * of it. Never more than what is still refundable.
+   */
+  void recordTransfer(String orderId, BigDecimal amount, String reason);
+
   /** Refuses the buyer's refund ({@code refundId}, or {@code null} when none was filed). */
   void rejectRefund(String orderId, String refundId, String reason);
 
@@ -67,6 +74,13 @@ public interface ShopBackOffice {
 
   /** One refund the buyer filed on the platform. */
   Optional<PlatformRefund> findRefund(String refundId);
+
+  /**
+   * The refunds the buyer filed on the platform for the order that are still open (neither paid nor
+   * closed), oldest first; none on a back office without a platform, or when the buyer filed none.
+   * Only with one of them does the platform pay and its clocks run.
+   */
+  List<PlatformRefund> openRefunds(String orderId);
 
   /** The seller's refunds modified in {@code [from, to)}, oldest change first. */
   List<PlatformRefund> refundsModified(OffsetDateTime from, OffsetDateTime to);

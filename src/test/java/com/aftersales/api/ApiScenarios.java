@@ -483,13 +483,33 @@ abstract class ApiScenarios {
         .isEqualTo(204);
     admin().runJobs(caseId);
 
+    // nothing filed on the platform: the agent checks the buyer's account, finance transfers
+    String account = agent.task(caseId, "userTask_collectAccount");
+    agent.claim(account, "agent1");
+    assertThat(
+            agent
+                .complete(
+                    account,
+                    "payeeChannel",
+                    "ALIPAY",
+                    "payeeName",
+                    "张三",
+                    "payeeAccount",
+                    "13800001234",
+                    "accountConfirmed",
+                    true)
+                .getStatusCode()
+                .value())
+        .isEqualTo(204);
+    admin().runJobs(caseId);
+
     // agents cannot see or complete the finance task, but the case tells them where it waits
     assertThat(agent.json(agent.get("/engine-rest/task?processInstanceBusinessKey=" + caseId)))
         .isEmpty();
     assertThat(agent.json(agent.get("/api/cases/" + caseId)).path("openTasks").toString())
-        .contains("财务审核并退款（待领取）");
+        .contains("财务核对并转账（待领取）");
     Rest finance = as("finance");
-    String approve = finance.task(caseId, "userTask_approveRefund");
+    String approve = finance.task(caseId, "userTask_transferRefund");
     assertThat(agent.complete(approve, "refundDecision", "AGREE").getStatusCode().value())
         .isIn(403, 404);
     assertThat(
@@ -504,7 +524,7 @@ abstract class ApiScenarios {
     assertThat(view.path("status").asText()).isEqualTo("CLOSED");
     assertThat(view.path("timeline").toString())
         .contains("\"actor\":\"finance\"")
-        .contains("已退款 60.00 元");
+        .contains("财务已转账 60.00 元");
     assertThat(orders.refunded(orderId)).isEqualByComparingTo("60.00");
   }
 

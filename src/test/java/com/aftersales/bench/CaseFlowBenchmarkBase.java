@@ -1,9 +1,10 @@
 package com.aftersales.bench;
 
-import static com.aftersales.support.ClaimSteps.agree;
+import static com.aftersales.support.ClaimSteps.alipay;
 import static com.aftersales.support.ClaimSteps.damage;
 import static com.aftersales.support.ClaimSteps.evidence;
 import static com.aftersales.support.ClaimSteps.told;
+import static com.aftersales.support.ClaimSteps.transferred;
 import static com.aftersales.support.ClaimSteps.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -161,7 +162,10 @@ abstract class CaseFlowBenchmarkBase {
         told(vars("buyerChoice", "REFUND", "refundAmount", 50.0)),
         shape);
     jobs(root, shape);
-    work(caseId, "userTask_approveRefund", "finance", Roles.FINANCE, agree(), shape);
+    // nothing filed on the platform: the buyer's account is checked and finance transfers
+    work(caseId, "userTask_collectAccount", "agent1", Roles.AGENTS, alipay(), shape);
+    jobs(root, shape);
+    work(caseId, "userTask_transferRefund", "finance", Roles.FINANCE, transferred(), shape);
     jobs(root, shape);
     assertThat(
             engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(root).count())

@@ -1,9 +1,10 @@
 package com.aftersales.bench;
 
-import static com.aftersales.support.ClaimSteps.agree;
+import static com.aftersales.support.ClaimSteps.alipay;
 import static com.aftersales.support.ClaimSteps.damage;
 import static com.aftersales.support.ClaimSteps.evidence;
 import static com.aftersales.support.ClaimSteps.told;
+import static com.aftersales.support.ClaimSteps.transferred;
 import static com.aftersales.support.ClaimSteps.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -124,10 +125,12 @@ abstract class QueuePageBenchmarkBase {
         caseId,
         "userTask_offerResolution",
         told(vars("buyerChoice", "REFUND", "refundAmount", 50.0)));
-    if (step.equals("userTask_approveRefund")) {
+    // nothing filed on the platform: finance transfers to the account the agent checked
+    complete(caseId, "userTask_collectAccount", alipay());
+    if (step.equals("userTask_transferRefund")) {
       return caseId;
     }
-    complete(caseId, "userTask_approveRefund", agree());
+    complete(caseId, "userTask_transferRefund", transferred());
     return caseId;
   }
 
@@ -286,7 +289,7 @@ abstract class QueuePageBenchmarkBase {
     Map<String, Integer> share = new LinkedHashMap<>();
     share.put("userTask_collectEvidence", 30);
     share.put("userTask_offerResolution", 30);
-    share.put("userTask_approveRefund", 15);
+    share.put("userTask_transferRefund", 15);
     share.put("userTask_approveResolution", 10);
     share.put("refund", 15);
     Map<String, Integer> templates = new LinkedHashMap<>();

@@ -276,6 +276,43 @@ final class TasklistPage implements AutoCloseable {
             });
   }
 
+  /**
+   * A form-js select found through its label: the label names its hidden input, the box the user
+   * clicks (showing the chosen option) is the input group next to the label.
+   */
+  By selectField(String scope, String label) {
+    return By.xpath(
+        scope
+            + "//label[contains(@class,'fjs-form-field-label')][starts-with(normalize-space(.),'"
+            + label
+            + "')]/following-sibling::div[contains(@class,'fjs-input-group')]");
+  }
+
+  /**
+   * Picks an option of a form-js select ({@link #selectField}; its own dropdown, not a native
+   * select) by the option's label, and waits until the select shows it.
+   */
+  void select(By select, String option) {
+    By item =
+        By.xpath(
+            "//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + option + "']");
+    waiting(select + " should show '" + option + "'")
+        .until(
+            d -> {
+              WebElement el = d.findElement(select);
+              if (el.getText().contains(option)) {
+                return true;
+              }
+              List<WebElement> items = d.findElements(item);
+              if (items.isEmpty() || !items.get(0).isDisplayed()) {
+                tryClick(el);
+                return false;
+              }
+              tryClick(items.get(0));
+              return d.findElement(select).getText().contains(option);
+            });
+  }
+
   // ------------------------------------------------------------------ notifications
 
   /** Waits for a notification (the alerts Tasklist shows at the bottom) containing the text. */

@@ -2,14 +2,26 @@ package com.aftersales.claims;
 
 import static com.aftersales.support.ClaimSteps.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 import com.aftersales.base.InvalidInputException;
 import com.aftersales.cases.CaseEvent;
 import com.aftersales.cases.CaseKind;
 import com.aftersales.cases.CaseStatus;
+import com.aftersales.shop.ShopEvent.RefundSucceeded;
+import com.aftersales.shop.ShopEvent.Source;
+import com.aftersales.shop.ShopEvents;
 import com.aftersales.support.ProcessPathTest;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -20,6 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class DamageClaimProcessTest extends ProcessPathTest {
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired ShopEvents events;
 
   DamageClaimProcessTest() {
     super("damage-claim");
@@ -67,9 +80,36 @@ class DamageClaimProcessTest extends ProcessPathTest {
         .isEqualTo("reshipped");
   }
 
+  /** The steps the case's called refunds passed, in the order they ran. */
+  private java.util.List<String> refundSteps(ProcessInstance pi) {
+    var history = processEngine.getHistoryService();
+    return history
+        .createHistoricProcessInstanceQuery()
+        .superProcessInstanceId(pi.getId())
+        .processDefinitionKey("refund")
+        .list()
+        .stream()
+        .flatMap(
+            r ->
+                history
+                    .createHistoricActivityInstanceQuery()
+                    .processInstanceId(r.getId())
+                    .orderByHistoricActivityInstanceStartTime()
+                    .asc()
+                    .list()
+                    .stream())
+        .map(HistoricActivityInstance::getActivityId)
+        .toList();
+  }
+
+  private java.util.List<String> timeline(ProcessInstance pi) {
+    return caseRepository.timeline(pi.getBusinessKey()).stream().map(CaseEvent::detail).toList();
+  }
+
   @Test
   void shouldPayCompensationWithinTheAgentLimitWithoutApproval() {
-    ProcessInstance pi = atOffer("100.00", 1, "USABLE", 1);
+    // the demo order T1001's shape: one item, delivered, the trade succeeded, nothing filed
+    ProcessInstance pi = atOffer("89.00", 1, "USABLE", 1);
     assertThat(pi)
         .variables()
         .containsEntry("suggestedCompensation", 2.0)
@@ -80,31 +120,136 @@ class DamageClaimProcessTest extends ProcessPathTest {
         told(vars("buyerChoice", "ACCEPT_COMPENSATION", "offeredCompensation", 5.0)));
     runDueJobs(pi);
     String orderId = orderOf(pi);
+
+    // no refund of the buyer's on the platform: the shop pays, to the account the agent checks
+    Task collect = taskOf(pi, "userTask_collectAccount");
+    assertThat(collect).hasCandidateGroup("agents");
+    var shown = processEngine.getTaskService().getVariables(collect.getId());
+    Assertions.assertThat(shown.get("refundAmount")).isEqualTo(5.0);
+    Assertions.assertThat(shown.get("refundReason")).isEqualTo("破损补偿");
+    Assertions.assertThat(shown.get("platformRefundId")).isNull();
+    Assertions.assertThat(refundSteps(pi)).doesNotContain("serviceTask_startAnswerClock");
+    Assertions.assertThat(timeline(pi))
+        .anyMatch(d -> d.contains("买家没有在平台申请退款，平台不会支付这笔钱（5.00 元：破损补偿）"));
+    complete(pi, "userTask_collectAccount", alipay());
+    runDueJobs(pi);
+
+    // reported to finance: purple flag, finance's remark, the shop's own 48 hours
     Assertions.assertThat(orders.flag(orderId)).isEqualTo("PURPLE");
-    financeAgrees(pi);
+    Assertions.assertThat(orders.remarks(orderId, "remark_finance"))
+        .contains("待转账 转账退款 5.00 元至支付宝 林晓 *******1234：破损补偿");
+    Task transfer = taskOf(pi, "userTask_transferRefund");
+    assertThat(transfer).hasCandidateGroup("finance");
+    Assertions.assertThat(transfer.getDueDate()).isNotNull();
+    Assertions.assertThat(orders.refunded(orderId)).isEqualByComparingTo(BigDecimal.ZERO);
+    Assertions.assertThat(timeline(pi)).noneMatch(d -> d.contains("已转账"));
+    completeAs(pi, "userTask_transferRefund", "finance", transferred());
+    runDueJobs(pi);
 
     assertThat(pi)
         .isEnded()
         .hasPassed("endEvent_settled")
         .hasNotPassed("userTask_approveResolution", "callActivity_reshipSealRing");
+    Assertions.assertThat(refundSteps(pi))
+        .contains("userTask_collectAccount", "serviceTask_reportRefund", "endEvent_refundAgreed")
+        .doesNotContain("serviceTask_startAnswerClock", "serviceTask_recordPlatformRefund");
     Assertions.assertThat(orders.refunded(orderId)).isEqualByComparingTo("5.00");
+    Assertions.assertThat(orders.remarks(orderId, "remark_finance"))
+        .contains("财务已转账 5.00 元（转账至支付宝 林晓 *******1234）：破损补偿");
+    Assertions.assertThat(orders.remarks(orderId, "remark_internal")).doesNotContain("平台");
+    Assertions.assertThat(timeline(pi)).contains("财务已转账 5.00 元（转账至支付宝 林晓 *******1234）：破损补偿");
+    verify(shop)
+        .recordTransfer(eq(orderId), argThat(a -> a.compareTo(new BigDecimal("5")) == 0), any());
+    verify(shop, never()).agreeRefund(eq(orderId), any(), any(), any());
+    verify(shop, never()).recordPlatformRefund(eq(orderId), any(), any());
   }
 
   @Test
-  void shouldSettleTheClaimWhenThePlatformRefundsBecauseFinanceDidNotAnswerInTime() {
+  void shouldEscalateTheTransferToTheSupervisorBeforeThe48HoursRunOut() {
+    ProcessInstance pi = atOffer("89.00", 1, "USABLE", 1);
+    complete(
+        pi,
+        "userTask_offerResolution",
+        told(vars("buyerChoice", "ACCEPT_COMPENSATION", "offeredCompensation", 3.0)));
+    runDueJobs(pi);
+    complete(pi, "userTask_collectAccount", alipay());
+    runDueJobs(pi);
+    // no platform clock runs out on money the shop offered: its own deadline escalates instead
+    moveClock(java.time.Duration.ofDays(8));
+    runDueTimers(pi);
+    assertThat(taskOf(pi, "userTask_transferRefund")).hasCandidateGroup("supervisors");
+    Assertions.assertThat(orders.refunded(orderOf(pi))).isEqualByComparingTo(BigDecimal.ZERO);
+    Assertions.assertThat(orders.remarks(orderOf(pi), "remark_internal")).doesNotContain("平台已自动退款");
+    completeAs(pi, "userTask_transferRefund", "finance", transferred());
+    runDueJobs(pi);
+    assertThat(pi).isEnded().hasPassed("endEvent_settled");
+    Assertions.assertThat(refundSteps(pi))
+        .contains("endEvent_transferEscalated")
+        .doesNotContain("serviceTask_recordPlatformRefund");
+  }
+
+  @Test
+  void shouldAnswerTheBuyersOpenPlatformRefundUnderThePlatformsClock() {
     ProcessInstance pi = atOffer("100.00", 1, "USABLE", 1);
+    String orderId = orderOf(pi);
+    String refundId = "8347712" + (System.nanoTime() % 100_000);
+    doReturn(List.of(platformRefund(refundId, orderId, "5.00"))).when(shop).openRefunds(orderId);
     complete(
         pi,
         "userTask_offerResolution",
         told(vars("buyerChoice", "ACCEPT_COMPENSATION", "offeredCompensation", 5.0)));
     runDueJobs(pi);
-    // the order was delivered and the trade succeeded: the platform's seven days run
+
+    // the money goes through the buyer's refund: the platform's clock runs, finance approves it
+    Task approve = taskOf(pi, "userTask_approveRefund");
+    assertThat(approve).hasCandidateGroup("finance");
+    Assertions.assertThat(
+            processEngine.getTaskService().getVariable(approve.getId(), "platformRefundId"))
+        .isEqualTo(refundId);
+    Assertions.assertThat(refundSteps(pi)).contains("serviceTask_startAnswerClock");
+    Assertions.assertThat(taskOf(pi, "userTask_collectAccount")).isNull();
+    Assertions.assertThat(
+            orders.count(
+                "select count(*) from refund_platform_link where refund_id = ? and case_id = ?",
+                refundId,
+                pi.getBusinessKey()))
+        .isEqualTo(1);
+    Assertions.assertThat(timeline(pi)).anyMatch(d -> d.contains("平台退款编号 " + refundId));
+    completeAs(pi, "userTask_approveRefund", "finance", agree());
+    runDueJobs(pi);
+    verify(shop)
+        .agreeRefund(
+            eq(orderId), eq(refundId), argThat(a -> a.compareTo(new BigDecimal("5")) == 0), any());
+    // paid when the platform says so
+    Assertions.assertThat(orders.refunded(orderId)).isEqualByComparingTo("5.00");
+    events.dispatch(
+        new RefundSucceeded(
+            Source.message("m" + refundId), OffsetDateTime.now(), refundId, orderId, null));
+    runDueJobs(pi);
+    assertThat(pi).isEnded().hasPassed("endEvent_settled");
+    Assertions.assertThat(refundSteps(pi))
+        .contains("message_platformRefundSucceeded", "serviceTask_confirmPlatformRefund")
+        .doesNotContain("userTask_collectAccount");
+  }
+
+  @Test
+  void shouldSettleTheClaimWhenThePlatformRefundsBecauseFinanceDidNotAnswerInTime() {
+    ProcessInstance pi = atOffer("100.00", 1, "USABLE", 1);
+    String orderId = orderOf(pi);
+    doReturn(List.of(platformRefund("83477" + (System.nanoTime() % 100_000), orderId, "5.00")))
+        .when(shop)
+        .openRefunds(orderId);
+    complete(
+        pi,
+        "userTask_offerResolution",
+        told(vars("buyerChoice", "ACCEPT_COMPENSATION", "offeredCompensation", 5.0)));
+    runDueJobs(pi);
+    // the buyer's refund is open on the platform and the trade succeeded: its seven days run
     moveClock(java.time.Duration.ofDays(7).plusMinutes(1));
     runDueTimers(pi);
     assertThat(pi).isEnded().hasPassed("callActivity_refund", "endEvent_settled");
-    Assertions.assertThat(orders.refunded(orderOf(pi))).isEqualByComparingTo("5.00");
-    Assertions.assertThat(orders.remarks(orderOf(pi), "remark_internal"))
-        .contains("平台已自动退款 5.00 元");
+    Assertions.assertThat(orders.refunded(orderId)).isEqualByComparingTo("5.00");
+    Assertions.assertThat(orders.remarks(orderId, "remark_internal")).contains("平台已自动退款 5.00 元");
   }
 
   @Test
@@ -176,10 +321,6 @@ class DamageClaimProcessTest extends ProcessPathTest {
     assertThat(task(pi)).hasCandidateGroup("agents");
     Assertions.assertThat(timeline(pi)).anyMatch(l -> l.contains("好评返现 3.00 元待核实买家好评后发放"));
     return pi;
-  }
-
-  private java.util.List<String> timeline(ProcessInstance pi) {
-    return caseRepository.timeline(pi.getBusinessKey()).stream().map(CaseEvent::detail).toList();
   }
 
   @Test
@@ -330,11 +471,7 @@ class DamageClaimProcessTest extends ProcessPathTest {
     complete(
         pi, "userTask_offerResolution", told(vars("buyerChoice", "REFUND", "refundAmount", 50)));
     runDueJobs(pi);
-    complete(
-        pi,
-        "userTask_approveRefund",
-        vars("refundDecision", "REJECT", "financeNote", "买家已申请平台退款，勿重复"));
-    runDueJobs(pi);
+    financeRejects(pi, "收款账户与买家姓名不符，请重新核对");
     complete(pi, "userTask_explainRejection", told(vars()));
     assertThat(pi).isWaitingAt("userTask_offerResolution");
     Assertions.assertThat(orders.refunded(orderOf(pi))).isEqualByComparingTo(BigDecimal.ZERO);

@@ -354,12 +354,7 @@ class WrongItemClaimProcessTest extends ProcessPathTest {
     complete(
         pi, "userTask_offerResolution", told(vars("buyerChoice", "REFUND", "refundAmount", 5)));
     runDueJobs(pi);
-    completeAs(
-        pi,
-        "userTask_approveRefund",
-        "finance",
-        vars("refundDecision", "REJECT", "financeNote", "金额需复核"));
-    runDueJobs(pi);
+    financeRejects(pi, "金额需复核");
     complete(pi, "userTask_explainRejection", told(vars()));
     assertThat(pi).isWaitingAt("userTask_offerResolution");
   }
@@ -378,5 +373,29 @@ class WrongItemClaimProcessTest extends ProcessPathTest {
     ProcessInstance pi = atVerification("50.00", 1);
     Map<String, Object> finding = finding(true, "WRONG_PRODUCT", null);
     assertRefused(pi, "userTask_warehouseVerify", finding).hasMessageContaining("请填写差错原因");
+  }
+
+  @Test
+  void shouldPayTheDiscountByTransferWhenTheBuyerFiledNothingOnThePlatform() {
+    ProcessInstance pi = atOffer("100.00", 1, "WRONG_PRODUCT", "WAREHOUSE_PICKING");
+    complete(
+        pi,
+        "userTask_offerResolution",
+        told(vars("buyerChoice", "KEEP_WITH_DISCOUNT", "discountAmount", 10)));
+    runDueJobs(pi);
+    // the shop's own money: the buyer's account, then finance's transfer; no platform clock
+    var collect = taskOf(pi, "userTask_collectAccount");
+    Assertions.assertThat(collect).isNotNull();
+    Assertions.assertThat(
+            processEngine.getTaskService().getVariable(collect.getId(), "refundReason"))
+        .isEqualTo("错发商品买家留用，补差价");
+    Assertions.assertThat(taskOf(pi, "userTask_approveRefund")).isNull();
+    paidByTransfer(pi);
+    assertThat(pi).isEnded().hasPassed("endEvent_settled");
+    String orderId = orderOf(pi);
+    Assertions.assertThat(orders.remarks(orderId, "remark_finance"))
+        .contains("财务已转账 10.00 元（转账至支付宝 林晓 *******1234）");
+    Assertions.assertThat(orders.remarks(orderId, "remark_internal")).doesNotContain("平台已自动退款");
+    Assertions.assertThat(orders.refunded(orderId)).isEqualByComparingTo("10.00");
   }
 }

@@ -1,5 +1,8 @@
 package com.aftersales.support;
 
+import com.aftersales.shop.PlatformRefund;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -47,6 +50,44 @@ public final class ClaimSteps {
 
   public static Map<String, Object> received() {
     return vars("receivedConfirmed", true, "followNote", "买家确认收到");
+  }
+
+  /** The buyer's Alipay account (a mobile number), checked with the buyer. */
+  public static Map<String, Object> alipay() {
+    return vars(
+        "payeeChannel",
+        "ALIPAY",
+        "payeeName",
+        "林晓",
+        "payeeAccount",
+        "13800001234",
+        "accountConfirmed",
+        true);
+  }
+
+  /** Finance transferred the money to the account and says so. */
+  public static Map<String, Object> transferred() {
+    return vars("refundDecision", "AGREE", "financeNote", "已转账，支付宝流水 2026");
+  }
+
+  /** A refund of {@code amount} yuan the buyer filed on the platform, waiting for the seller. */
+  public static PlatformRefund platformRefund(String refundId, String orderId, String amount) {
+    OffsetDateTime filed = OffsetDateTime.now().minusHours(2);
+    return new PlatformRefund(
+        refundId,
+        orderId,
+        orderId,
+        new BigDecimal(amount),
+        "WAIT_SELLER_AGREE",
+        "aftersale",
+        filed.toInstant().toEpochMilli(),
+        false,
+        "BUYER_RECEIVED",
+        "质量问题",
+        null,
+        null,
+        filed,
+        filed);
   }
 
   public static Map<String, Object> agree() {

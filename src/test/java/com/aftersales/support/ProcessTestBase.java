@@ -64,9 +64,45 @@ public abstract class ProcessTestBase {
         () -> processEngine.getTaskService().complete(taskId, variables));
   }
 
-  /** Finance agrees to the refund the case waits for, and the refund's steps run. */
+  /**
+   * Finance agrees to the money the case waits for, and the refund's steps run: a refund the buyer
+   * filed on the platform is approved; money the shop pays by itself is transferred ({@link
+   * #paidByTransfer}).
+   */
   protected void financeAgrees(ProcessInstance pi) {
+    if (taskOf(pi, "userTask_collectAccount") != null) {
+      paidByTransfer(pi);
+      return;
+    }
     completeAs(pi, "userTask_approveRefund", "finance", ClaimSteps.agree());
+    runDueJobs(pi);
+  }
+
+  /**
+   * Finance refuses the money the case waits for, with {@code note} (what the buyer is told): on a
+   * platform refund at the approval; money the shop pays by itself after the agent collected the
+   * account, at the transfer.
+   */
+  protected void financeRejects(ProcessInstance pi, String note) {
+    String task = "userTask_approveRefund";
+    if (taskOf(pi, "userTask_collectAccount") != null) {
+      complete(pi, "userTask_collectAccount", ClaimSteps.alipay());
+      runDueJobs(pi);
+      task = "userTask_transferRefund";
+    }
+    completeAs(
+        pi, task, "finance", ClaimSteps.vars("refundDecision", "REJECT", "financeNote", note));
+    runDueJobs(pi);
+  }
+
+  /**
+   * Money no platform refund pays: the agent collects and checks the buyer's Alipay account, the
+   * report to finance runs, and finance confirms it transferred the money.
+   */
+  protected void paidByTransfer(ProcessInstance pi) {
+    complete(pi, "userTask_collectAccount", ClaimSteps.alipay());
+    runDueJobs(pi);
+    completeAs(pi, "userTask_transferRefund", "finance", ClaimSteps.transferred());
     runDueJobs(pi);
   }
 

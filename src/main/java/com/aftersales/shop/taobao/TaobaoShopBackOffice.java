@@ -15,7 +15,6 @@ import com.aftersales.shop.RemarkColumn;
 import com.aftersales.shop.SentMessage;
 import com.aftersales.shop.ShopBackOffice;
 import com.aftersales.shop.ShopRefusedException;
-import com.aftersales.shop.ShopUnavailableException;
 import com.aftersales.shop.TraceStep;
 import com.aftersales.shop.UnknownOrderException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,6 +43,7 @@ class TaobaoShopBackOffice implements ShopBackOffice {
   private final TaobaoTrades trades;
   private final TaobaoRemarks remarks;
   private final TaobaoRefunds refunds;
+  private final TaobaoOrderRefunds orderRefunds;
   private final TaobaoReturns returns;
   private final RefundMessages refundMessages;
   private final BuyerMessageLog messages;
@@ -60,6 +60,7 @@ class TaobaoShopBackOffice implements ShopBackOffice {
     this.trades = new TaobaoTrades(top);
     this.remarks = new TaobaoRemarks(trades, top, jdbc, clock);
     this.refunds = new TaobaoRefunds(top);
+    this.orderRefunds = new TaobaoOrderRefunds(trades, refunds);
     this.returns = new TaobaoReturns(top, refunds, properties.returnAddressId());
     this.refundMessages = new RefundMessages(top);
     this.messages = messages;
@@ -110,6 +111,15 @@ class TaobaoShopBackOffice implements ShopBackOffice {
     refunds.agree(orderId, refundId, amount);
   }
 
+  /**
+   * A transfer is the shop's own payment (Alipay or bank, by finance): the platform neither pays it
+   * nor knows of it, so there is nothing to call; the seller memo written by the flow records it.
+   */
+  @Override
+  public void recordTransfer(String orderId, BigDecimal amount, String reason) {
+    // nothing on the platform: trades.fullinfo's refunds stay the buyer's own
+  }
+
   /** Refuses the buyer's refund; without one nothing was filed on the platform to refuse. */
   @Override
   public void rejectRefund(String orderId, String refundId, String reason) {
@@ -147,6 +157,15 @@ class TaobaoShopBackOffice implements ShopBackOffice {
     return refunds.find(refundId);
   }
 
+  /**
+   * The sub-orders' latest refunds ({@code orders.refund_id}) whose {@code orders.refund_status} is
+   * open, each read with {@code refund.get} for its amount, version and phase; oldest first.
+   */
+  @Override
+  public List<PlatformRefund> openRefunds(String orderId) {
+    return orderRefunds.open(orderId);
+  }
+
   @Override
   public List<PlatformRefund> refundsModified(OffsetDateTime from, OffsetDateTime to) {
     return refunds.modified(from, to);
@@ -182,26 +201,7 @@ class TaobaoShopBackOffice implements ShopBackOffice {
    */
   @Override
   public BigDecimal recordPlatformRefund(String orderId, BigDecimal amount, String reason) {
-    JsonNode trade = trades.trade(orderId, "tid,orders.oid,orders.refund_id,orders.refund_status");
-    if (trade == null) {
-      throw new UnknownOrderException(orderId);
-    }
-    BigDecimal paid = BigDecimal.ZERO;
-    for (JsonNode o : list(trade, "orders", "order")) {
-      if ("SUCCESS".equals(text(o, "refund_status")) && text(o, "refund_id") != null) {
-        paid =
-            paid.add(
-                refunds
-                    .find(text(o, "refund_id"))
-                    .map(PlatformRefund::amount)
-                    .orElse(BigDecimal.ZERO));
-      }
-    }
-    if (paid.signum() <= 0) {
-      throw new ShopUnavailableException(
-          "淘宝上订单 " + orderId + " 还没有成功的退款：平台尚未退款，稍后重试；若一直如此，请在千牛中核对", null);
-    }
-    return amount.min(paid);
+    return orderRefunds.paidUpTo(orderId, amount);
   }
 
   /**
