@@ -1,6 +1,8 @@
 // Tasklist settings: Chinese first (locales/zh.json; English stays selectable) and Camunda's stock shortcuts.
 export default {
   locales: { availableLocales: ['zh', 'en'], fallbackLocale: 'zh' },
+  // our Tasklist plugins, each in its own file under scripts/
+  customScripts: ['scripts/desk-navigation.js'],
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: 'claims the currently selected task' },
     focusFilter: { key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list' },
