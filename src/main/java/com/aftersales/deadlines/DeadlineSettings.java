@@ -55,6 +55,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param complaintHandle a complaint is handled within this of being made (service time)
  * @param mistakeDecision a supervisor decides a wrong or missing item the warehouse could not
  *     confirm within this (seed 004: handled within 24 hours)
+ * @param priceDropDecision a supervisor approves or refuses a price-drop refund within this (seed
+ *     004: the agent asks a superior)
  * @param serviceTime the deadlines (by name) that count service hours, see {@link ServiceHours};
  *     all others count calendar time, as the platform's do
  * @param workingDays the deadlines (by name) that count the platform's working days, see {@link
@@ -95,6 +97,7 @@ record DeadlineSettings(
     Deadline complaintRespond,
     Deadline complaintHandle,
     Deadline mistakeDecision,
+    Deadline priceDropDecision,
     @DefaultValue Set<String> serviceTime,
     @DefaultValue Set<String> workingDays) {
 
