@@ -32,7 +32,10 @@ class CaseController {
       String buyerId,
       String description,
       Object refundAmount,
-      Object returnRequired) {}
+      Object returnRequired,
+      Object newPrice,
+      Object priceCutDate,
+      Object priceDropQuantity) {}
 
   /** A case as the API shows it. */
   record CaseView(
@@ -103,7 +106,12 @@ class CaseController {
         : ResponseEntity.status(HttpStatus.OK).body(view);
   }
 
-  /** A refund's own start fields; numbers as the forms send them, checked by the process. */
+  /** A number as the forms send it (a double), anything else as text for the process to refuse. */
+  private static Object number(Object value) {
+    return value instanceof Number n ? (Object) n.doubleValue() : value.toString();
+  }
+
+  /** A kind's own start fields; numbers as the forms send them, checked by the process. */
   private static java.util.Map<String, Object> startFields(OpenCaseRequest request) {
     java.util.Map<String, Object> fields = new java.util.HashMap<>();
     if (request.refundAmount() != null) {
@@ -113,6 +121,15 @@ class CaseController {
     }
     if (request.returnRequired() != null) {
       CaseVariables.START_RETURN_REQUIRED.put(fields, request.returnRequired());
+    }
+    if (request.newPrice() != null) {
+      CaseVariables.START_NEW_PRICE.put(fields, number(request.newPrice()));
+    }
+    if (request.priceCutDate() != null) {
+      CaseVariables.START_PRICE_CUT_DATE.put(fields, request.priceCutDate().toString());
+    }
+    if (request.priceDropQuantity() != null) {
+      CaseVariables.START_PRICE_DROP_QUANTITY.put(fields, number(request.priceDropQuantity()));
     }
     return fields;
   }

@@ -11,14 +11,34 @@ public enum CaseKind {
   EXCHANGE("exchange", "换货"),
   REFUND("refund", "退款"),
   COMPLAINT("complaint", "投诉"),
-  LOGISTICS("logistics-exception", "物流异常");
+  LOGISTICS("logistics-exception", "物流异常"),
+
+  /**
+   * A buyer who paid the higher price shortly before a price cut asks for the difference (seed
+   * 004): opened from the order alone, its buyer is the order's.
+   */
+  PRICE_DROP("price-drop-refund", "降价退差价", true);
 
   private final String processKey;
   private final String label;
+  private final boolean buyerFromOrder;
 
   CaseKind(String processKey, String label) {
+    this(processKey, label, false);
+  }
+
+  CaseKind(String processKey, String label, boolean buyerFromOrder) {
     this.processKey = processKey;
     this.label = label;
+    this.buyerFromOrder = buyerFromOrder;
+  }
+
+  /**
+   * Whether a case of this kind may be opened with the order number alone: the buyer is the order's
+   * and the description defaults to the kind's name.
+   */
+  public boolean buyerFromOrder() {
+    return buyerFromOrder;
   }
 
   public String processKey() {

@@ -69,6 +69,8 @@ public class CaseService {
       Map<String, Object> startFields) {
     CaseKind kind = parseKind(kindValue);
     Order order = checkRequest(kind, orderId, buyerId, description);
+    buyerId = buyerOf(order, buyerId);
+    description = descriptionOf(kind, description);
     String openKey = kind.openKey(order.orderId());
     Optional<CaseRecord> existing = cases.findOpen(openKey);
     if (existing.isPresent()) {
@@ -133,6 +135,8 @@ public class CaseService {
       // from Tasklist's start form: a correctable input, shown under the form
       throw new InvalidInputException(ORDER_ID, e.getMessage());
     }
+    buyerId = buyerOf(order, buyerId);
+    description = descriptionOf(kind, description);
     String openKey = kind.openKey(order.orderId());
     cases
         .findOpen(openKey)
@@ -223,22 +227,33 @@ public class CaseService {
                     "kind", "不支持的售后类型 “" + value + "”，可选：" + CaseKind.choices()));
   }
 
+  /** The buyer named in the request, or the order's when the kind allows leaving it out. */
+  private static String buyerOf(Order order, String buyerId) {
+    return buyerId == null || buyerId.isBlank() ? order.buyerId() : buyerId.trim();
+  }
+
+  /** The description given, or the kind's name when the kind allows leaving it out. */
+  private static String descriptionOf(CaseKind kind, String description) {
+    return description == null || description.isBlank() ? kind.label() : description.trim();
+  }
+
   private Order checkRequest(CaseKind kind, String orderId, String buyerId, String description) {
     if (orderId == null || orderId.isBlank()) {
       throw new InvalidInputException(ORDER_ID, "请填写订单编号");
     }
-    if (buyerId == null || buyerId.isBlank()) {
+    boolean fromOrder = kind.buyerFromOrder();
+    if (!fromOrder && (buyerId == null || buyerId.isBlank())) {
       throw new InvalidInputException(BUYER_ID, "请填写买家会员名");
     }
-    if (description == null || description.isBlank()) {
+    if (!fromOrder && (description == null || description.isBlank())) {
       throw new InvalidInputException(DESCRIPTION, "请简要描述买家反映的问题");
     }
-    if (description.length() > DESCRIPTION_LIMIT) {
+    if (description != null && description.length() > DESCRIPTION_LIMIT) {
       throw new InvalidInputException(DESCRIPTION, "问题描述最多 " + DESCRIPTION_LIMIT + " 个字，请精简后再提交");
     }
     Order order =
         shop.findOrder(orderId.trim()).orElseThrow(() -> new UnknownOrderException(orderId.trim()));
-    if (!order.buyerId().equals(buyerId.trim())) {
+    if (buyerId != null && !buyerId.isBlank() && !order.buyerId().equals(buyerId.trim())) {
       throw new InvalidInputException(
           BUYER_ID, "订单 " + order.orderId() + " 的买家不是 " + buyerId.trim() + "，请核对买家会员名");
     }

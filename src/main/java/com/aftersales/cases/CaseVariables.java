@@ -60,5 +60,17 @@ public final class CaseVariables {
 
   public static final Variable<Object> START_RETURN_REQUIRED = Variable.value("returnRequired");
 
+  /**
+   * A price-drop case's own start fields (see {@code bpmn/price-drop-refund.bpmn}): the price after
+   * the cut, the day of the cut ({@code yyyy-MM-dd}) and the pieces it applies to (the order's when
+   * left out).
+   */
+  public static final Variable<Object> START_NEW_PRICE = Variable.value("newPrice");
+
+  public static final Variable<Object> START_PRICE_CUT_DATE = Variable.value("priceCutDate");
+
+  public static final Variable<Object> START_PRICE_DROP_QUANTITY =
+      Variable.value("priceDropQuantity");
+
   private CaseVariables() {}
 }

@@ -63,6 +63,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param logisticsCourierReturn the courier sends an undeliverable parcel back within this
  * @param logisticsCourierFollowUp an agent chasing the courier is reminded after this
  * @param logisticsNoMovement a shipped parcel whose trace has not moved for this opens a case
+ * @param priceDropDecision a supervisor approves or refuses a price-drop refund within this (seed
+ *     004: the agent asks a superior)
  * @param serviceTime the deadlines (by name) that count service hours, see {@link ServiceHours};
  *     all others count calendar time, as the platform's do
  * @param workingDays the deadlines (by name) that count the platform's working days, see {@link
@@ -109,6 +111,7 @@ record DeadlineSettings(
     Deadline logisticsCourierReturn,
     Deadline logisticsCourierFollowUp,
     Deadline logisticsNoMovement,
+    Deadline priceDropDecision,
     @DefaultValue Set<String> serviceTime,
     @DefaultValue Set<String> workingDays) {
 

@@ -135,6 +135,11 @@ class AuthorizationMatrixTest extends ProcessTestBase {
     "agent1,      open a complaint,       201",
     "warehouse,   read the dunning sums,  403",
     "warehouse,   open a refund,          403",
+    "agent1,      open a price drop,      201",
+    "supervisor,  open a price drop,      201",
+    "warehouse,   open a price drop,      403",
+    "finance,     open a price drop,      403",
+    "anonymous,   open a price drop,      401",
   })
   void roleAction(String user, String action, int expected) {
     String task = agentsTask();
@@ -216,6 +221,14 @@ class AuthorizationMatrixTest extends ProcessTestBase {
           case "read satisfaction" ->
               status(user, HttpMethod.GET, "/api/follow-ups/satisfaction?by=agent", null);
           case "open a complaint" -> openCase(user, "COMPLAINT", "态度差", "");
+          case "open a price drop" ->
+              openCase(
+                  user,
+                  "PRICE_DROP",
+                  "降价了",
+                  ",\"newPrice\":20,\"priceCutDate\":\""
+                      + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1)
+                      + "\"");
           case "see the console" -> status(user, HttpMethod.GET, "/api/console/summary", null);
           case "list processes" -> status(user, HttpMethod.GET, "/api/processes", null);
           case "list deployments" ->

@@ -61,7 +61,8 @@ class DeadlinesTest {
                           java.util.Arrays.stream(DeadlineSettings.class.getRecordComponents())
                               .filter(c -> c.getType() == Deadline.class)
                               .count())
-                  .containsEntry("logisticsNoMovement", "P4D");
+                  .containsEntry("logisticsNoMovement", "P4D")
+                  .containsKey("priceDropDecision");
               Instant start = at("2026-11-23T20:30:00");
               assertThat(d.due("disputeReview", start)).isEqualTo(at("2026-11-25T08:30:00"));
               assertThat(d.due("spotCheckDue", start)).isEqualTo(at("2026-12-07T20:30:00"));

@@ -215,7 +215,7 @@ class ModelTest extends ProcessTestBase {
         assertThat(passed).as("%s in %s", call.getId(), f).containsAll(shown);
       }
     }
-    assertThat(calls).isGreaterThanOrEqualTo(6);
+    assertThat(calls).isGreaterThanOrEqualTo(8);
   }
 
   private static void collectReadOnlyKeys(
