@@ -71,8 +71,7 @@ public class CasePhotos {
     requireCase(caseId);
     PhotoKind kind = PhotoKind.parse(kindValue);
     List<Upload> given = files == null ? List.of() : files.stream().filter(f -> f != null).toList();
-    if (given.isEmpty()
-        || given.stream().allMatch(f -> f.bytes() == null || f.bytes().length == 0)) {
+    if (given.isEmpty()) {
       throw new InvalidInputException("file", "请选择要上传的照片（字段 file，可多张）");
     }
     if (given.size() > settings.maxFilesPerRequest()) {
