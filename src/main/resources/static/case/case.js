@@ -94,16 +94,16 @@ function figure(photo) {
     why.textContent = photo.statusLabel + '：' + (photo.statusReason || '') + '（' + (photo.statusBy || '') + '）';
     f.append(why, button('恢复', () => mark(photo, 'SHOWN')));
   } else {
-    f.append(button('标记错误', () => mark(photo, 'WRONG')), button('隐藏', () => mark(photo, 'HIDDEN')));
+    f.append(button('标记错误', () => askReason(photo, 'WRONG', f)), button('隐藏', () => askReason(photo, 'HIDDEN', f)));
   }
   return f;
 }
 
-function button(text, action) {
+function button(text, action, type = 'button') {
   const b = document.createElement('button');
-  b.type = 'button';
+  b.type = type;
   b.textContent = text;
-  b.addEventListener('click', action);
+  if (action) b.addEventListener('click', action);
   return b;
 }
 
@@ -117,12 +117,25 @@ function renderPhotos(photos) {
   document.getElementById('hiddenBox').hidden = marked.length === 0;
 }
 
-async function mark(photo, status) {
-  let reason = '';
-  if (status !== 'SHOWN') {
-    reason = window.prompt(status === 'WRONG' ? '为什么这张照片是错的？（必填）' : '为什么隐藏这张照片？（必填）', '');
-    if (reason == null) return;
-  }
+/** Asks for the reason in the photo's own card (Tasklist's sandbox allows no prompt dialogs). */
+function askReason(photo, status, card) {
+  card.querySelector('form')?.remove();
+  const form = document.createElement('form');
+  form.className = 'reason';
+  const input = document.createElement('input');
+  input.placeholder = status === 'WRONG' ? '为什么是错的？（必填）' : '为什么隐藏？（必填）';
+  input.maxLength = 500;
+  input.required = true;
+  form.append(input, button('确定', null, 'submit'));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    mark(photo, status, input.value.trim());
+  });
+  card.append(form);
+  input.focus();
+}
+
+async function mark(photo, status, reason = '') {
   try {
     await api(photo.url.replace(/^\/api/, '') + '/status', {
       method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ status, reason }),

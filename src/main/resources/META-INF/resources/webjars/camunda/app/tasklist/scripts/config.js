@@ -1,6 +1,8 @@
 // Tasklist settings: Chinese first (locales/zh.json; English stays selectable) and Camunda's stock shortcuts.
 export default {
   locales: { availableLocales: ['zh', 'en'], fallbackLocale: 'zh' },
+  // the 售后单 tab beside each task's form and the case search in the navbar
+  customScripts: ['scripts/case-desk.js'],
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: 'claims the currently selected task' },
     focusFilter: { key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list' },
