@@ -14,7 +14,23 @@ public final class Access {
   /** Camunda's administrators' group: they pass every role check. */
   public static final String ADMINS = "camunda-admin";
 
+  /**
+   * The staff who work cases and so may see any case, its photos and its page: agents, supervisors,
+   * the warehouse, finance and the process owners (not the back office's integration account).
+   */
+  public static final String[] CASE_READERS = {
+    Roles.AGENTS, Roles.SUPERVISORS, Roles.WAREHOUSE, Roles.FINANCE, Roles.PROCESS_OWNERS
+  };
+
+  /** Who may add evidence photos to a case: agents, supervisors, and the warehouse. */
+  public static final String[] PHOTO_UPLOADERS = {Roles.AGENTS, Roles.SUPERVISORS, Roles.WAREHOUSE};
+
   private Access() {}
+
+  /** The signed-in user's id when they may see cases ({@link #CASE_READERS}). */
+  public static String requireCaseReader(IdentityService identity) {
+    return require(identity, "您的账号不能查看售后单，请用客服、主管、仓库或财务账号登录", CASE_READERS);
+  }
 
   /**
    * The signed-in user's id when they belong to one of {@code groups} (administrators always do).

@@ -48,6 +48,44 @@ public class CaseRepository {
         CaseStatus.OPEN.name());
   }
 
+  /** The newest cases of an order or of a buyer, at most {@code limit}. */
+  public List<CaseRecord> related(String column, String value, int limit) {
+    if (!column.equals("order_id") && !column.equals("buyer_id")) {
+      throw new IllegalArgumentException(column);
+    }
+    return jdbc.query(
+        "select "
+            + COLUMNS
+            + " from after_sales_case where "
+            + column
+            + " = ?"
+            + " order by opened_at desc, case_id fetch first "
+            + limit
+            + " rows only",
+        this::map,
+        value);
+  }
+
+  /**
+   * Cases whose id, order number or buyer is {@code text} or starts with it, newest first, at most
+   * {@code limit}.
+   */
+  public List<CaseRecord> search(String text, int limit) {
+    String prefix = text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    return jdbc.query(
+        "select "
+            + COLUMNS
+            + " from after_sales_case where case_id like ? escape '!'"
+            + " or order_id like ? escape '!' or buyer_id like ? escape '!'"
+            + " order by opened_at desc, case_id fetch first "
+            + limit
+            + " rows only",
+        this::map,
+        prefix,
+        prefix,
+        prefix);
+  }
+
   /**
    * Names who a case the system opened was opened for, in the register and on the timeline's
    * opening entry (only where nobody is named yet).

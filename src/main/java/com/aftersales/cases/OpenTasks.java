@@ -23,21 +23,60 @@ class OpenTasks {
     this.engine = (ProcessEngineConfigurationImpl) engine;
   }
 
+  /**
+   * An open task as the case page shows it: who holds it (or which groups may take it), when due.
+   */
+  record OpenTask(
+      String taskId,
+      String name,
+      String taskKey,
+      String assignee,
+      List<String> candidateGroups,
+      java.util.Date created,
+      java.util.Date due) {}
+
   List<String> names(String caseId) {
-    List<Task> open =
-        engine
-            .getCommandExecutorTxRequired()
-            .execute(
-                context ->
-                    context.runWithoutAuthorization(
-                        () ->
-                            tasks
-                                .createTaskQuery()
-                                .processInstanceBusinessKey(caseId)
-                                .orderByTaskCreateTime()
-                                .asc()
-                                .list()));
-    return open.stream().map(OpenTasks::describe).toList();
+    return open(caseId).stream().map(OpenTasks::describe).toList();
+  }
+
+  List<OpenTask> details(String caseId) {
+    return engine
+        .getCommandExecutorTxRequired()
+        .execute(
+            context ->
+                context.runWithoutAuthorization(
+                    () ->
+                        open(caseId).stream()
+                            .map(
+                                t ->
+                                    new OpenTask(
+                                        t.getId(),
+                                        t.getName(),
+                                        t.getTaskDefinitionKey(),
+                                        t.getAssignee(),
+                                        tasks.getIdentityLinksForTask(t.getId()).stream()
+                                            .filter(l -> l.getGroupId() != null)
+                                            .map(l -> l.getGroupId())
+                                            .distinct()
+                                            .toList(),
+                                        t.getCreateTime(),
+                                        t.getDueDate()))
+                            .toList()));
+  }
+
+  private List<Task> open(String caseId) {
+    return engine
+        .getCommandExecutorTxRequired()
+        .execute(
+            context ->
+                context.runWithoutAuthorization(
+                    () ->
+                        tasks
+                            .createTaskQuery()
+                            .processInstanceBusinessKey(caseId)
+                            .orderByTaskCreateTime()
+                            .asc()
+                            .list()));
   }
 
   private static String describe(Task t) {

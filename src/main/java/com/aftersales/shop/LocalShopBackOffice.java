@@ -49,6 +49,24 @@ class LocalShopBackOffice implements ShopBackOffice {
   }
 
   @Override
+  public Optional<OrderMarks> orderMarks(String orderId) {
+    return jdbc
+        .query(
+            "select flag_color, flag_note, remark_internal, remark_finance, remark_shipping"
+                + " from shop_order where order_id = ?",
+            (rs, n) ->
+                new OrderMarks(
+                    rs.getString(1) == null ? null : Flag.valueOf(rs.getString(1)),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5)),
+            orderId)
+        .stream()
+        .findFirst();
+  }
+
+  @Override
   public void setFlag(String orderId, Flag flag, String note) {
     if (note == null || note.isBlank()) {
       throw new IllegalArgumentException("a flag always carries a note");

@@ -35,6 +35,14 @@ public interface ShopBackOffice {
   void addRemark(String orderId, RemarkColumn column, String text);
 
   /**
+   * The order's flag and remark columns as they are now, for people to read (the case page); empty
+   * when the back office cannot tell them here (then they are read in Qianniu).
+   */
+  default Optional<OrderMarks> orderMarks(String orderId) {
+    return Optional.empty();
+  }
+
+  /**
    * Agrees a refund of {@code amount} yuan to the buyer. {@code refundId} is the buyer's refund on
    * the platform, or {@code null} when none was filed: a platform back office then refuses, since
    * the platform pays only refunds the buyer asked for.

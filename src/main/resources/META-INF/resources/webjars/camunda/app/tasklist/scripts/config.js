@@ -1,8 +1,9 @@
 // Tasklist settings: Chinese first (locales/zh.json; English stays selectable) and Camunda's stock shortcuts.
 export default {
   locales: { availableLocales: ['zh', 'en'], fallbackLocale: 'zh' },
-  // our Tasklist plugins, each in its own file under scripts/
-  customScripts: ['scripts/desk-navigation.js'],
+  // our Tasklist plugins, each in its own file under scripts/: the menu, the 售后单 tab beside
+  // each task's form and the case search in the navbar
+  customScripts: ['scripts/desk-navigation.js', 'scripts/case-desk.js'],
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: 'claims the currently selected task' },
     focusFilter: { key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list' },
