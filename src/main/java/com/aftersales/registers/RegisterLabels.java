@@ -20,7 +20,9 @@ final class RegisterLabels {
           "RETURN", "退货",
           "EXCHANGE", "换货",
           "REFUND", "退款",
-          "COMPLAINT", "投诉");
+          "COMPLAINT", "投诉",
+          "LOGISTICS", "物流异常",
+          "PRICE_DROP", "降价退差价");
 
   static final Map<String, String> CASE_STATUS = Map.of("OPEN", "处理中", "CLOSED", "已结案");
 
