@@ -119,7 +119,8 @@ final class RegisterLabels {
           "DAMAGE", "转破损售后",
           "WRONG_ITEM", "转发错/少发售后",
           "RETURN", "转退货",
-          "COMPLAINT", "转投诉");
+          "COMPLAINT", "转投诉",
+          "LOGISTICS", "转物流异常/查件");
 
   static final Map<String, String> CALL_OUTCOME =
       Map.of("DONE", "已回访", "ROUTED", "已转处理", "NOT_REACHED", "未联系上");

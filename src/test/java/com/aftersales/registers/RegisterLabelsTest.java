@@ -125,6 +125,9 @@ class RegisterLabelsTest extends ProcessTestBase {
                 columns.forEach((column, values) -> values.forEach(v -> insert(table, column, v))));
     insert("reship_form", "quantity", 1);
     insert("spot_check", "total_score", 10);
+    // the logistics register stores the Chinese labels beside its codes and exports the labels
+    codesOf("com.aftersales.logistics.LogisticsChoices$Source")
+        .forEach(code -> insert("logistics_register", "source", code));
 
     List<String> untranslated = new ArrayList<>();
     for (Register register : Register.values()) {

@@ -55,17 +55,17 @@ class DayReportFlagTest extends ProcessTestBase {
 
   @Test
   void aReportMissingAtTheEndOfTheShiftIsFlaggedOnceAndClearedBySubmitting() {
-    roster.assign(DAY, "agent1", "EVENING", "supervisor");
-    roster.assign(DAY, "agent2", "MORNING", "supervisor");
+    roster.assign(DAY, "agent1", "LATE", "supervisor");
+    roster.assign(DAY, "agent2", "EARLY", "supervisor");
 
-    clock(16, 59); // the morning shift ended at 13:00, but the report is due at 17:00
+    clock(16, 59); // the early shift ended at 15:00, but the report is due at 17:00
     watch.flagOverdue();
     assertThat(flags("agent2")).isZero();
 
     clock(17, 1);
     watch.flagOverdue();
     assertThat(flags("agent2")).isEqualTo(1);
-    assertThat(flags("agent1")).as("the evening shift ends at 21:00").isZero();
+    assertThat(flags("agent1")).as("the late shift ends at 21:00").isZero();
     assertThat(consoleNotices()).contains("李晓峰（agent2）未提交 3月17日 的日报（应在 17:00 前提交）");
 
     clock(17, 30);

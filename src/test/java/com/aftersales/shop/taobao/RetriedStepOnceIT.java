@@ -124,7 +124,9 @@ class RetriedStepOnceIT {
     assertThat(TOP.calls(AGREE)).hasSize(1);
     assertThat(TOP.calls(AGREE).get(0).param("refund_infos"))
         .isEqualTo(refundId + "|4000|1714700000000|onsale");
-    assertThat(TOP.calls(MEMO)).hasSize(memosBefore + 3); // the finance and the internal remark
+    assertThat(TOP.calls(MEMO)).hasSize(memosBefore + 4);
+    // the finance and the internal remark, then the hold (yellow) lowered: purple shows again
+    assertThat(TOP.calls(MEMO).get(memosBefore + 3).param("flag")).isEqualTo("5");
     assertThat(TOP.calls(MEMO).get(memosBefore + 1).param("memo")).contains("已在平台同意退款 40");
     assertThat(financeRemarks()).isOne();
     pastTheAgreementWithoutIncident(pi);
@@ -150,7 +152,9 @@ class RetriedStepOnceIT {
     assertThat(TOP.calls(AGREE)).hasSize(1);
     // each attempt read the refund first; the retry found it agreed
     assertThat(TOP.calls("taobao.refund.get")).hasSize(readsBefore + 2);
-    assertThat(TOP.calls(MEMO)).hasSize(memosBefore + 2);
+    // the finance and the internal remark, then the hold (yellow) lowered: purple shows again
+    assertThat(TOP.calls(MEMO)).hasSize(memosBefore + 3);
+    assertThat(TOP.calls(MEMO).get(memosBefore + 2).param("flag")).isEqualTo("5");
     assertThat(financeRemarks()).isOne();
     pastTheAgreementWithoutIncident(pi);
   }
