@@ -30,6 +30,7 @@ class PhotoApiTest extends ProcessTestBase {
 
   @Autowired TestRestTemplate http;
   @Autowired CaseService cases;
+  @Autowired com.aftersales.cases.photos.CasePhotos photos;
 
   private String newCase() {
     String orderId = orders.create("buyer_photo", "30.00", 1);
@@ -116,6 +117,26 @@ class PhotoApiTest extends ProcessTestBase {
         as("agent2").bytes(stored.get(2).path("thumbnailUrl").asText());
     assertThat(webpThumb.getStatusCode().value()).isEqualTo(200);
     assertThat(ImageIO.read(new ByteArrayInputStream(webpThumb.getBody()))).isNotNull();
+  }
+
+  /** Four uploads at work at once (the test limit); a fifth is told to try again shortly. */
+  @Test
+  void anUploadBeyondTheConcurrentLimitIsToldToWait() {
+    String caseId = newCase();
+    java.util.function.Supplier<ResponseEntity<String>> fifth =
+        () -> upload("agent1", caseId, "a.jpg", TestPhotos.jpeg(20, 20, 60));
+    java.util.function.Supplier<ResponseEntity<String>> hold =
+        () ->
+            photos.oneOfFewUploads(
+                () ->
+                    photos.oneOfFewUploads(
+                        () -> photos.oneOfFewUploads(() -> photos.oneOfFewUploads(fifth))));
+    ResponseEntity<String> r = hold.get();
+    assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(429);
+    assertThat(json(r).path("detail").asText()).contains("稍后");
+    assertThat(
+            upload("agent1", caseId, "a.jpg", TestPhotos.jpeg(20, 20, 60)).getStatusCode().value())
+        .isEqualTo(201);
   }
 
   @Test

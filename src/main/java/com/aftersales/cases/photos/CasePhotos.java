@@ -91,44 +91,53 @@ public class CasePhotos {
           "file",
           "每张售后单最多 " + settings.maxPerCase() + " 张照片（含已隐藏的），本单已有 " + photos.count(caseId) + " 张");
     }
+    List<Photo> stored = new ArrayList<>();
+    int added = 0;
+    for (Upload f : given) {
+      ImageCheck.Checked checked =
+          ImageCheck.check(f.bytes(), name(f), settings.maxPixels(), settings.thumbnailSize());
+      String sha = sha256(f.bytes());
+      var earlier = photos.sameBytes(caseId, sha);
+      if (earlier.isPresent()) {
+        stored.add(earlier.get());
+        continue;
+      }
+      Photo photo =
+          new Photo(
+              0,
+              caseId,
+              kind,
+              name(f),
+              checked.mediaType(),
+              f.bytes().length,
+              checked.width(),
+              checked.height(),
+              user,
+              OffsetDateTime.now(clock),
+              PhotoStatus.SHOWN,
+              null,
+              null,
+              null);
+      long id = photos.insert(photo, sha);
+      store.put(id, new PhotoStore.Content(f.bytes(), checked.mediaType()), checked.thumbnail());
+      stored.add(photos.find(caseId, id).orElseThrow());
+      added++;
+    }
+    if (added > 0) {
+      timeline.record(caseId, "photos", "上传照片", user, kind.label() + " " + added + " 张");
+    }
+    return stored;
+  }
+
+  /**
+   * Runs an upload's work (reading the files into memory, checking and storing them) while at most
+   * {@code concurrent-uploads} do so on this node; beyond that it is refused (429) after a short
+   * wait, so that many uploads at once cannot exhaust the node's memory.
+   */
+  public <T> T oneOfFewUploads(java.util.function.Supplier<T> work) {
     acquire();
     try {
-      List<Photo> stored = new ArrayList<>();
-      int added = 0;
-      for (Upload f : given) {
-        ImageCheck.Checked checked =
-            ImageCheck.check(f.bytes(), name(f), settings.maxPixels(), settings.thumbnailSize());
-        String sha = sha256(f.bytes());
-        var earlier = photos.sameBytes(caseId, sha);
-        if (earlier.isPresent()) {
-          stored.add(earlier.get());
-          continue;
-        }
-        Photo photo =
-            new Photo(
-                0,
-                caseId,
-                kind,
-                name(f),
-                checked.mediaType(),
-                f.bytes().length,
-                checked.width(),
-                checked.height(),
-                user,
-                OffsetDateTime.now(clock),
-                PhotoStatus.SHOWN,
-                null,
-                null,
-                null);
-        long id = photos.insert(photo, sha);
-        store.put(id, new PhotoStore.Content(f.bytes(), checked.mediaType()), checked.thumbnail());
-        stored.add(photos.find(caseId, id).orElseThrow());
-        added++;
-      }
-      if (added > 0) {
-        timeline.record(caseId, "photos", "上传照片", user, kind.label() + " " + added + " 张");
-      }
-      return stored;
+      return work.get();
     } finally {
       checking.release();
     }

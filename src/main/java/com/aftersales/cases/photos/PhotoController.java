@@ -96,12 +96,11 @@ class PhotoController {
       @RequestParam(name = "file", required = false) List<MultipartFile> files,
       @RequestParam(name = "kind", required = false) String kind) {
     String user = Access.require(identity, "只有客服、主管或仓库可以上传照片", Access.PHOTO_UPLOADERS);
-    List<CasePhotos.Upload> uploads = new ArrayList<>();
-    long max = photos.settings().maxFileSize().toBytes();
     if (files != null && files.size() > photos.settings().maxFilesPerRequest()) {
       throw new TooLargeException(
           "file", "一次最多上传 " + photos.settings().maxFilesPerRequest() + " 张照片，请分批上传");
     }
+    long max = photos.settings().maxFileSize().toBytes();
     for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
       if (f.getSize() > max) {
         throw new TooLargeException(
@@ -112,10 +111,18 @@ class PhotoController {
                 + photos.settings().maxFileSize().toMegabytes()
                 + " MB，请压缩后再上传");
       }
-      uploads.add(new CasePhotos.Upload(f.getOriginalFilename(), bytes(f)));
     }
     List<PhotoView> stored =
-        photos.upload(caseId, uploads, kind, user).stream().map(PhotoView::of).toList();
+        photos.oneOfFewUploads(
+            () -> {
+              List<CasePhotos.Upload> uploads = new ArrayList<>();
+              for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
+                uploads.add(new CasePhotos.Upload(f.getOriginalFilename(), bytes(f)));
+              }
+              return photos.upload(caseId, uploads, kind, user).stream()
+                  .map(PhotoView::of)
+                  .toList();
+            });
     return ResponseEntity.created(URI.create("/api/cases/" + caseId + "/photos")).body(stored);
   }
 
