@@ -50,7 +50,8 @@ class TaskErrorMessageFilter {
                 } else if (wrapper.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR
                     && (body.contains("Cannot find task with id")
                         || body.contains("OptimisticLockingException")
-                        || body.contains("updated by another transaction concurrently"))) {
+                        || body.contains("updated by another transaction concurrently")
+                        || taskGone(tasks, identity, uri))) {
                   // completed by someone else a moment ago (or at the same moment: the engine's
                   // optimistic lock rolled this completion back whole), or never existed: not a
                   // server fault

@@ -324,8 +324,13 @@ public final class FormWalker {
       case "number" -> {
         double lo = validate.path("min").asDouble(0);
         double hi = validate.has("max") ? validate.path("max").asDouble() : lo + 10;
-        double[] candidates = {lo, lo + 1, lo + 2, lo + 3, lo + 5, (lo + hi) / 2, hi};
-        double v = Math.min(hi, candidates[tried % candidates.length]);
+        // without a maximum, larger values too: a rule may need more than a few yuan
+        double[] candidates =
+            validate.has("max")
+                ? new double[] {lo, lo + 1, lo + 2, lo + 3, lo + 5, (lo + hi) / 2, hi}
+                : new double[] {lo, lo + 1, lo + 2, lo + 3, lo + 5, lo + 10, lo + 20, lo + 50};
+        double c = candidates[tried % candidates.length];
+        double v = validate.has("max") ? Math.min(hi, c) : c;
         return field.has("decimalDigits") ? (Object) v : (Object) (long) v;
       }
       case "checkbox" -> {
