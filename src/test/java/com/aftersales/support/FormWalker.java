@@ -324,10 +324,13 @@ public final class FormWalker {
       case "number" -> {
         double lo = validate.path("min").asDouble(0);
         double hi = validate.has("max") ? validate.path("max").asDouble() : lo + 10;
-        // without a maximum, larger values too: a rule may need more than a few yuan
+        // a rule may need more than a few yuan (a repair fee deducted first) yet far less than a
+        // wide maximum (what the buyer paid): sweep upwards before trying the middle and the top
         double[] candidates =
             validate.has("max")
-                ? new double[] {lo, lo + 1, lo + 2, lo + 3, lo + 5, (lo + hi) / 2, hi}
+                ? new double[] {
+                  lo, lo + 1, lo + 2, lo + 3, lo + 5, lo + 10, lo + 20, lo + 50, (lo + hi) / 2, hi
+                }
                 : new double[] {lo, lo + 1, lo + 2, lo + 3, lo + 5, lo + 10, lo + 20, lo + 50};
         double c = candidates[tried % candidates.length];
         double v = validate.has("max") ? Math.min(hi, c) : c;
