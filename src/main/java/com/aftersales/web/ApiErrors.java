@@ -93,10 +93,16 @@ class ApiErrors {
     return p;
   }
 
+  /** The whole request was larger than the server takes at once (spring.servlet.multipart.*). */
   @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
-  ProblemDetail tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
-    ProblemDetail p =
-        problem(HttpStatus.PAYLOAD_TOO_LARGE, "文件太大", "文件超过上传上限。请按日期分批导出订单报表后再导入", "too-large");
+  ProblemDetail tooLarge(
+      org.springframework.web.multipart.MaxUploadSizeExceededException e,
+      jakarta.servlet.http.HttpServletRequest request) {
+    String detail =
+        request.getRequestURI().endsWith("/photos")
+            ? "照片超过一次上传的上限。请压缩照片，或分几次上传"
+            : "文件超过上传上限。请按日期分批导出订单报表后再导入";
+    ProblemDetail p = problem(HttpStatus.PAYLOAD_TOO_LARGE, "文件太大", detail, "too-large");
     p.setProperty("field", "file");
     return p;
   }

@@ -158,6 +158,7 @@ class PhotoApiTest extends ProcessTestBase {
     "no file at all,       none,    400, 请选择",
     "a file over 1 MB,     huge,    413, 超过 1 MB",
     "four files at once,   four,    413, 一次最多上传 3 张",
+    "a request over 4 MB,  beyond,  413, 照片超过一次上传的上限",
   })
   void refusesBadUploadsNamingTheFieldAndStoresNothing(
       String what, String kind, int status, String words) {
@@ -182,6 +183,8 @@ class PhotoApiTest extends ProcessTestBase {
           case "empty" -> upload("agent1", caseId, "e.jpg", new byte[0]);
           case "none" -> upload("agent1", caseId);
           case "huge" -> upload("agent1", caseId, "big.jpg", huge);
+          // beyond the server's limit for a whole request (4 MB in the tests' configuration)
+          case "beyond" -> upload("agent1", caseId, "big.jpg", new byte[5 * 1024 * 1024]);
           case "four" ->
               upload(
                   "agent1",
