@@ -33,8 +33,9 @@ import org.springframework.stereotype.Component;
  * stored, every BPMN model of a deployment (from the Modeler, the REST API or the release) is
  * checked, and the deployment is refused with a 400 whose message names the element and the
  * problem. The engine's own parse errors keep their messages; this catches what only fails later: a
- * user task whose form is missing, a bean or deadline that does not exist, a candidate group nobody
- * is in, a process without a history time to live.
+ * user task whose form is missing (after {@link LiveFormsAttached} added the live forms), a bean or
+ * deadline that does not exist, a candidate group nobody is in, a process without a history time to
+ * live.
  */
 @Component
 class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
@@ -160,7 +161,7 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
       return;
     }
     if ("deployment".equals(binding) || binding == null) {
-      problems.add(where(p, e) + "：表单 " + ref + " 不在本次部署里（formRefBinding=deployment 时，请把表单文件一起部署）");
+      problems.add(where(p, e) + "：表单 " + ref + " 不在本次部署里，流程当前上线版本的部署里也没有（请检查表单编号，或把表单文件一起部署）");
     } else if (commandContext().getCamundaFormDefinitionManager().findLatestDefinitionByKey(ref)
         == null) {
       problems.add(where(p, e) + "：表单 " + ref + " 不存在（本次部署和已部署的表单里都没有）");

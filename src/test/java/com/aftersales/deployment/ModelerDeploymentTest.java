@@ -205,11 +205,22 @@ class ModelerDeploymentTest extends ProcessTestBase {
   }
 
   @Test
-  void aFormDeployedWithTheDiagramIsWhatTheDeploymentBindingNeeds() throws Exception {
+  void aDiagramDeployedWithoutItsFormsTakesTheFormsOfTheLiveVersion() throws Exception {
     ResponseEntity<String> withoutForms =
         deploy("owner", "reship-no-forms", reship().replace("（补发）", "（补发2）"), false);
-    assertThat(withoutForms.getStatusCode().value()).isEqualTo(400);
-    assertThat(withoutForms.getBody()).contains("表单 ship-reshipment 不在本次部署里");
+    assertThat(withoutForms.getStatusCode().value()).as(withoutForms.getBody()).isEqualTo(200);
+    var repository = processEngine.getRepositoryService();
+    String deploymentId =
+        repository
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("reship")
+            .latestVersion()
+            .singleResult()
+            .getDeploymentId();
+    assertThat(repository.getDeploymentResourceNames(deploymentId))
+        .anyMatch(n -> n.endsWith("ship-reshipment.form"))
+        .anyMatch(n -> n.endsWith("follow-reshipment.form"))
+        .anyMatch(n -> n.endsWith("tell-reship-tracking.form"));
   }
 
   @Test

@@ -58,6 +58,7 @@ class ArchitectureTest {
             "orders",
             "shifts",
             "deployment",
+            "housekeeping",
             "identity",
             "web")) {
       ALLOWED.put(feature, shared);

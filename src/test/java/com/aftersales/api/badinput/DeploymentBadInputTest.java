@@ -74,8 +74,13 @@ class DeploymentBadInputTest extends BadInputSuite {
   }
 
   static Stream<Arguments> deployments() {
+    // a diagram alone gets the live version's forms; a form that exists nowhere is still refused
     Map<String, byte[]> withoutForms =
-        only("reship.bpmn", read("bpmn/reship.bpmn").replace("（补发）", "（补发2）"));
+        only(
+            "reship.bpmn",
+            read("bpmn/reship.bpmn")
+                .replace("（补发）", "（补发2）")
+                .replace("camunda:formRef=\"ship-reshipment\"", "camunda:formRef=\"ship-parcel\""));
     Map<String, byte[]> badForm = reship(s -> s.replace("（补发）", "（补发3）"));
     badForm.put(FORM_A + ".form", "{ not json".getBytes(StandardCharsets.UTF_8));
     return Stream.of(
@@ -121,11 +126,11 @@ class DeploymentBadInputTest extends BadInputSuite {
             400,
             "表单 ship-parcel 不在本次部署里"),
         row(
-            "model deployed without its forms",
+            "model deployed without its forms, one of them unknown",
             "owner",
             withoutForms,
             400,
-            "表单 ship-reshipment 不在本次部署里"),
+            "表单 ship-parcel 不在本次部署里，流程当前上线版本的部署里也没有"),
         row("form that is not JSON", "owner", badForm, 400, "不是有效的 Camunda 表单"),
         row(
             "XML not closed",
