@@ -65,6 +65,14 @@ class ClaimService {
     WAYBILL_PHOTO_RECEIVED.set(task, true);
     PHOTO_COUNT.set(task, photos);
     Inputs.text(task, EVIDENCE_DESCRIPTION, 1000, true);
+    if (kind == CaseKind.DAMAGE) {
+      // the photos are all there (counted above): the agent may check them in the same step
+      boolean checkedNow = Inputs.flag(task, CHECKED_WITH_EVIDENCE);
+      if (checkedNow) {
+        checkDamageEvidence(task);
+      }
+      CHECKED_WITH_EVIDENCE.set(task, checkedNow);
+    }
   }
 
   void checkDamageEvidence(DelegateTask task) {
