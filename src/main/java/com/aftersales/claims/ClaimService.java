@@ -39,13 +39,16 @@ class ClaimService {
   private final CaseTimeline timeline;
   private final DecisionService decisions;
   private final DamageSettlement settlement;
+  private final EvidencePhotos evidencePhotos;
 
   ClaimService(
       ShopBackOffice shop,
       Registers registers,
       CaseTimeline timeline,
       DecisionService decisions,
-      DamageSettlement settlement) {
+      DamageSettlement settlement,
+      EvidencePhotos evidencePhotos) {
+    this.evidencePhotos = evidencePhotos;
     this.shop = shop;
     this.registers = registers;
     this.timeline = timeline;
@@ -55,18 +58,21 @@ class ClaimService {
 
   void checkEvidence(DelegateTask task) {
     CaseKind kind = kindOf(task);
-    long minPhotos = kind == CaseKind.DAMAGE ? 2 : 1;
-    long photos = Inputs.number(task, PHOTO_COUNT, 0, 50);
-    if (photos < minPhotos) {
-      throw new InvalidInputException(
-          PHOTO_COUNT, kind == CaseKind.DAMAGE ? "破损需要至少 2 张细节照片，请继续向买家索要" : "请至少收到 1 张实收商品照片");
-    }
-    if (!Inputs.flag(task, WAYBILL_PHOTO_RECEIVED)) {
+    long photos = evidencePhotos.count(task, kind);
+    if (!Inputs.flag(task, WAYBILL_PHOTO_RECEIVED) && !evidencePhotos.waybillUploaded(task)) {
       throw new InvalidInputException(WAYBILL_PHOTO_RECEIVED, "还需要买家提供面单/物流单照片");
     }
     WAYBILL_PHOTO_RECEIVED.set(task, true);
     PHOTO_COUNT.set(task, photos);
     Inputs.text(task, EVIDENCE_DESCRIPTION, 1000, true);
+    if (kind == CaseKind.DAMAGE) {
+      // the photos are all there (counted above): the agent may check them in the same step
+      boolean checkedNow = Inputs.flag(task, CHECKED_WITH_EVIDENCE);
+      if (checkedNow) {
+        checkDamageEvidence(task);
+      }
+      CHECKED_WITH_EVIDENCE.set(task, checkedNow);
+    }
   }
 
   void checkDamageEvidence(DelegateTask task) {

@@ -15,6 +15,10 @@ final class DamageClaimVariables {
   // decisions
   static final String COMPENSATION_DECISION = "compensation-standard";
 
+  // collect-evidence of a damage claim: the photos checked in the same step (no separate check)
+  static final Variable<Boolean> CHECKED_WITH_EVIDENCE =
+      Variable.flag("checkedWithEvidence", "照片已齐，一并核验");
+
   // damage-check-evidence
   static final Variable<DamageType> DAMAGE_TYPE =
       Variable.choice("damageType", "破损情况", DamageType.class);

@@ -3,6 +3,7 @@ package com.aftersales.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftersales.AfterSalesApplication;
+import com.aftersales.cases.photos.CasePhotos;
 import com.aftersales.support.CaseStarts;
 import com.aftersales.support.FormWalker;
 import com.aftersales.support.Postgres;
@@ -110,7 +111,8 @@ class BackupRestorePostgresIT {
       int n = 0;
       for (CaseStarts.Plan plan : starts.plans()) {
         String root = plan.start().get();
-        FormWalker walker = new FormWalker(engine, ++n, plan.answers());
+        FormWalker walker =
+            new FormWalker(engine, live.getBean(CasePhotos.class), ++n, plan.answers());
         walker.walk(root, n % 3);
         if (!walker.ended(root)) {
           cases.add(root);
@@ -154,7 +156,8 @@ class BackupRestorePostgresIT {
       ProcessEngine engine = restored.getBean(ProcessEngine.class);
       assertThat(counts(restored)).isEqualTo(atBackup);
       for (String root : cases) {
-        FormWalker walker = new FormWalker(engine, root.hashCode(), Map.of());
+        FormWalker walker =
+            new FormWalker(engine, restored.getBean(CasePhotos.class), root.hashCode(), Map.of());
         assertThat(walker.ended(root)).as("case %s is still open in the copy", root).isFalse();
         walker.walkToEnd(root, 80);
       }

@@ -3,14 +3,17 @@ package com.aftersales.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftersales.support.DueJobs;
+import com.aftersales.support.TestPhotos;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -18,14 +21,15 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The demo order T1001 (the trade succeeded, the buyer filed nothing on the platform) walked in a
  * real (headless) Chromium through a damage claim whose compensation the shop pays itself: agent1
- * opens the claim and works evidence, check and offer in Tasklist's forms, collects the buyer's
- * Alipay account, and finance confirms the transfer. The case ends settled by transfer, and never
- * says the platform refunded anything.
+ * opens the claim, uploads the buyer's photos, works evidence, check and offer in Tasklist's forms,
+ * collects the buyer's Alipay account, and finance confirms the transfer. The case ends settled by
+ * transfer, and never says the platform refunded anything.
  *
  * <p>Screenshots of every step: {@code target/browser/transfer-<step>.png}.
  */
@@ -72,18 +76,28 @@ class CompensationTransferBrowserIT extends BrowserTestBase {
     String caseId = claim.getBusinessKey();
     assertThat(caseId).startsWith("DAMAGE-" + ORDER);
 
-    // 2. the evidence, with the request for photos sent in Qianniu
+    // 2. the buyer's photos arrive in Qianniu: agent1 uploads them to the case (two detail photos,
+    // as a damage needs), then records the evidence, with the request for photos sent
     step("02-evidence");
-    work(caseId, "userTask_collectEvidence", "已收到照片数量");
-    page.fill(field("已收到照片数量"), "3");
+    for (int i = 1; i <= 2; i++) {
+      HttpResponse<String> uploaded =
+          uploadPhoto(caseId, "agent1", "细节" + i + ".jpg", TestPhotos.jpeg(640, 480, i));
+      assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+    }
+    work(caseId, "userTask_collectEvidence", "照片说明");
     page.check(field("已收到面单/物流单照片"), true);
     page.fill(field("照片说明"), "外盒压扁，瓶身一道裂纹，不漏");
     page.check(field("已在千牛发送给买家"), true);
     finish("02-evidence", caseId, "userTask_collectEvidence");
 
-    // 3. the check: usable, one piece, not the courier's fault
+    // 3. the check, in a step of its own: the checker sees how many photos there are and where,
+    // then finds it usable, one piece, not the courier's fault
     step("03-check");
+    assertThat(runtime.getVariable(claim.getId(), "photoCount")).isEqualTo(2L);
     work(caseId, "userTask_checkEvidence", "有问题的件数");
+    assertThat(page.value(field("买家照片"))).isEqualTo("2");
+    WebElement photosLink = page.visible(By.xpath("//a[contains(normalize-space(.),'的照片页')]"));
+    assertThat(photosLink.getAttribute("href")).endsWith("/cases/" + caseId + "#photos");
     page.check(field("外包装完好"), true);
     page.select(page.selectField(TasklistPage.TASK_FORM, "破损情况"), "不影响使用");
     page.fill(field("有问题的件数"), "1");
@@ -183,6 +197,34 @@ class CompensationTransferBrowserIT extends BrowserTestBase {
                 .processInstanceBusinessKey(caseId)
                 .taskDefinitionKey(taskKey)
                 .singleResult());
+  }
+
+  /**
+   * {@code POST /api/cases/{id}/photos} as a demo user: one picture in the multipart field "file".
+   */
+  private HttpResponse<String> uploadPhoto(String caseId, String user, String name, byte[] bytes)
+      throws Exception {
+    String boundary = "----photo" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.write(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + name
+                + "\"\r\nContent-Type: image/jpeg\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.write(bytes);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    String auth =
+        Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(base() + "/api/cases/" + caseId + "/photos"))
+                .header("Authorization", "Basic " + auth)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   /** {@code GET /api/cases/{id}} as a demo user (HTTP Basic), as the README shows. */

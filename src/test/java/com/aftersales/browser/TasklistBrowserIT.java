@@ -2,7 +2,9 @@ package com.aftersales.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aftersales.cases.photos.CasePhotos;
 import com.aftersales.support.TestOrders;
+import com.aftersales.support.TestPhotos;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -15,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * What a newcomer does on the first day, in a real (headless) Chromium: agent1 logs into the
  * Chinese Tasklist, opens a damage claim with the start form, claims the first task, gets the
- * server's validation message for too few photos and then completes it properly.
+ * server's validation message for too few uploaded photos and then completes it properly.
  *
  * <p>Screenshots of every step: {@code target/browser/<step>.png}; on failure also {@code
  * failure-<step>.png} and the page source next to it.
@@ -27,6 +29,7 @@ class TasklistBrowserIT extends BrowserTestBase {
   @Autowired TestOrders orders;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired CasePhotos photos;
 
   TasklistBrowserIT() {
     super("");
@@ -99,11 +102,15 @@ class TasklistBrowserIT extends BrowserTestBase {
 
     // 4. too few photos: the server refuses, the browser shows why, the task stays open
     step("07-invalid");
-    By photoCount = page.field(TasklistPage.TASK_FORM, "已收到照片数量");
+    photos.upload(
+        caseId,
+        java.util.List.of(new CasePhotos.Upload("1.jpg", TestPhotos.jpeg(60, 40, 1))),
+        "DETAIL",
+        "agent1");
     By waybill = page.field(TasklistPage.TASK_FORM, "已收到面单/物流单照片");
     By evidence = page.field(TasklistPage.TASK_FORM, "照片说明");
     page.reloadAndWaitFor(evidence);
-    fillEvidence(photoCount, "1", waybill, evidence, "外箱压扁，瓶身裂纹一处");
+    fillEvidence(waybill, evidence, "外箱压扁，瓶身裂纹一处");
     page.complete();
     WebElement error = page.notification("danger", "破损需要至少 2 张细节照片");
     assertThat(error.getText()).contains("破损需要至少 2 张细节照片");
@@ -123,7 +130,12 @@ class TasklistBrowserIT extends BrowserTestBase {
 
     // 5. enough photos: the task is completed and the evidence check is next
     step("08-completed");
-    fillEvidence(photoCount, "3", waybill, evidence, "外箱压扁，瓶身裂纹一处");
+    photos.upload(
+        caseId,
+        java.util.List.of(new CasePhotos.Upload("2.jpg", TestPhotos.jpeg(60, 40, 2))),
+        "DETAIL",
+        "agent1");
+    fillEvidence(waybill, evidence, "外箱压扁，瓶身裂纹一处");
     page.complete();
     page.until(
         "the task is completed", d -> tasks.createTaskQuery().taskId(collect.getId()).count() == 0);
@@ -131,7 +143,7 @@ class TasklistBrowserIT extends BrowserTestBase {
         By.xpath("//div[contains(@class,'no-task')][contains(normalize-space(.),'请在列表中选择一个任务')]"));
     Task check = openTask(caseId, "userTask_checkEvidence");
     assertThat(check.getName()).isEqualTo("核验凭证");
-    assertThat(runtime.getVariable(claim.getId(), "photoCount")).isEqualTo(3L);
+    assertThat(runtime.getVariable(claim.getId(), "photoCount")).isEqualTo(2L);
     assertThat(runtime.getVariable(claim.getId(), "waybillPhotoReceived")).isEqualTo(true);
     // the group's queue shows the next task (the filter refreshes itself)
     page.openFilter("我组的任务");
@@ -152,13 +164,11 @@ class TasklistBrowserIT extends BrowserTestBase {
   }
 
   /** Fills the evidence form and checks every value right before submitting. */
-  private void fillEvidence(
-      By photoCount, String photos, By waybill, By evidence, String description) {
+  private void fillEvidence(By waybill, By evidence, String description) {
     By sent = page.field(TasklistPage.TASK_FORM, "已在千牛发送给买家");
     page.until(
         "the evidence form holds the values",
         d -> {
-          page.fill(photoCount, photos);
           page.check(waybill, true);
           page.fill(evidence, description);
           // the request for photos was sent in Qianniu: the agent ticks it
@@ -169,8 +179,7 @@ class TasklistBrowserIT extends BrowserTestBase {
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
-          return photos.equals(page.value(photoCount))
-              && d.findElement(waybill).isSelected()
+          return d.findElement(waybill).isSelected()
               && d.findElement(sent).isSelected()
               && description.equals(page.value(evidence));
         });

@@ -13,13 +13,16 @@ import com.aftersales.base.InvalidInputException;
 import com.aftersales.cases.CaseEvent;
 import com.aftersales.cases.CaseKind;
 import com.aftersales.cases.CaseStatus;
+import com.aftersales.cases.photos.CasePhotos;
 import com.aftersales.shop.ShopEvent.RefundSucceeded;
 import com.aftersales.shop.ShopEvent.Source;
 import com.aftersales.shop.ShopEvents;
 import com.aftersales.support.ProcessPathTest;
+import com.aftersales.support.TestPhotos;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -33,6 +36,7 @@ class DamageClaimProcessTest extends ProcessPathTest {
 
   @Autowired JdbcTemplate jdbc;
   @Autowired ShopEvents events;
+  @Autowired CasePhotos photos;
 
   DamageClaimProcessTest() {
     super("damage-claim");
@@ -697,5 +701,91 @@ class DamageClaimProcessTest extends ProcessPathTest {
         .hasMessageContaining("有问题的件数应在 1 到 2 之间");
     assertRefused(pi, "userTask_checkEvidence", damage("BROKEN", 1, false))
         .hasMessageContaining("无效");
+  }
+
+  private void uploadPhotos(ProcessInstance pi, String kind, int... seeds) {
+    for (int seed : seeds) {
+      photos.upload(
+          pi.getBusinessKey(),
+          List.of(new CasePhotos.Upload(seed + ".jpg", TestPhotos.jpeg(60, 40, seed))),
+          kind,
+          "agent1");
+    }
+  }
+
+  /** The evidence form with the check filled in and "一并核验" ticked: one submission. */
+  private static Map<String, Object> evidenceCheckedAtOnce(
+      String type, long defective, boolean courier) {
+    Map<String, Object> values =
+        told(vars("evidenceDescription", "外箱压扁，杯身裂开", "checkedWithEvidence", true));
+    values.putAll(damage(type, defective, courier));
+    return values;
+  }
+
+  @Test
+  void shouldCheckTheEvidenceInTheSameStepWhenThePhotosAreThere() {
+    ProcessInstance pi = open("30.00", 2);
+    uploadPhotos(pi, "DETAIL", 11, 12);
+    uploadPhotos(pi, "WAYBILL", 13);
+    complete(pi, "userTask_collectEvidence", evidenceCheckedAtOnce("UNUSABLE", 1, false));
+    assertThat(pi)
+        .isWaitingAt("userTask_offerResolution")
+        .hasPassed("gateway_evidenceChecked", "gateway_courierAtFault")
+        .hasNotPassed("userTask_checkEvidence");
+    assertThat(pi)
+        .variables()
+        .containsEntry("photoCount", 2L)
+        .containsEntry("damageType", "UNUSABLE")
+        .containsEntry("defectiveCount", 1L)
+        .containsEntry("checkedWithEvidence", true);
+    Assertions.assertThat(
+            processEngine
+                .getHistoryService()
+                .createHistoricTaskInstanceQuery()
+                .processInstanceId(pi.getId())
+                .taskDefinitionKey("userTask_checkEvidence")
+                .count())
+        .isZero();
+  }
+
+  @Test
+  void shouldRecordTheCourierLossOfAnEvidenceCheckedInTheSameStep() {
+    ProcessInstance pi = open("30.00", 2);
+    uploadPhotos(pi, "DETAIL", 21, 22);
+    Map<String, Object> values = evidenceCheckedAtOnce("UNUSABLE", 2, true);
+    values.put("waybillPhotoReceived", true);
+    complete(pi, "userTask_collectEvidence", values);
+    assertThat(pi).isWaitingAt("serviceTask_recordCourierLoss");
+    runDueJobs(pi);
+    assertThat(pi).isWaitingAt("userTask_offerResolution").hasNotPassed("userTask_checkEvidence");
+    Assertions.assertThat(courierLossEntry(pi)).isEqualTo("快递损失 60.00 元，已登记向顺丰速运索赔");
+  }
+
+  @Test
+  void shouldKeepTheEvidenceOpenWhilePhotosAreMissingAndCheckSeparatelyWhenNotTickedAtOnce() {
+    ProcessInstance pi = open("30.00", 2);
+    uploadPhotos(pi, "DETAIL", 31);
+    Map<String, Object> atOnce = evidenceCheckedAtOnce("UNUSABLE", 1, false);
+    atOnce.put("waybillPhotoReceived", true);
+    // one photo short: neither the evidence nor its check is taken
+    assertRefused(pi, "userTask_collectEvidence", atOnce)
+        .hasMessageContaining("破损需要至少 2 张细节照片（现有 1 张）");
+    assertThat(pi).isWaitingAt("userTask_collectEvidence");
+    // the check part is judged too: more defective pieces than were ordered
+    uploadPhotos(pi, "DETAIL", 32);
+    Map<String, Object> tooMany = evidenceCheckedAtOnce("UNUSABLE", 3, false);
+    tooMany.put("waybillPhotoReceived", true);
+    assertRefused(pi, "userTask_collectEvidence", tooMany)
+        .hasMessageContaining("有问题的件数应在 1 到 2 之间");
+    assertThat(pi).isWaitingAt("userTask_collectEvidence");
+    // without the tick, the check is a step of its own, as before
+    complete(
+        pi,
+        "userTask_collectEvidence",
+        told(vars("waybillPhotoReceived", true, "evidenceDescription", "外箱压扁")));
+    assertThat(pi).isWaitingAt("userTask_checkEvidence").hasPassed("gateway_evidenceChecked");
+    assertThat(pi).variables().containsEntry("checkedWithEvidence", false);
+    complete(pi, "userTask_checkEvidence", damage("USABLE", 1, false));
+    assertThat(pi).isWaitingAt("userTask_offerResolution");
   }
 }

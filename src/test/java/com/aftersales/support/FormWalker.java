@@ -1,5 +1,6 @@
 package com.aftersales.support;
 
+import com.aftersales.cases.photos.CasePhotos;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -39,6 +40,10 @@ import org.camunda.bpm.engine.task.Task;
  *
  * <p>Because it reads the form of the task's own deployment, a case started on an older release's
  * models is answered as that release's forms ask, which is what the upgrade test needs.
+ *
+ * <p>An evidence task whose form asks for uploaded photos instead of a typed count gets them as an
+ * agent gives them: real pictures uploaded to the case through the application's photo service
+ * before the form is submitted.
  */
 public final class FormWalker {
 
@@ -62,14 +67,24 @@ public final class FormWalker {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int ATTEMPTS = 12;
+  private static final String EVIDENCE_TASK = "userTask_collectEvidence";
 
   private final ProcessEngine engine;
+  private final CasePhotos photos;
   private final Random random;
   private final Map<String, Object> overrides;
   private final List<String> path = new ArrayList<>();
 
+  /** A walker for flows without evidence photos (an evidence task that needs uploads fails). */
   public FormWalker(ProcessEngine engine, long seed, Map<String, Object> overrides) {
+    this(engine, null, seed, overrides);
+  }
+
+  /** A walker that uploads evidence photos through {@code photos} where a form asks for them. */
+  public FormWalker(
+      ProcessEngine engine, CasePhotos photos, long seed, Map<String, Object> overrides) {
     this.engine = engine;
+    this.photos = photos;
     this.random = new Random(seed);
     this.overrides = overrides;
   }
@@ -258,6 +273,7 @@ public final class FormWalker {
   private void complete(Task task) {
     String user = userFor(task);
     JsonNode form = deployedForm(task);
+    uploadEvidencePhotos(task, form, user);
     Map<String, Object> current = engine.getTaskService().getVariables(task.getId());
     List<String> refusals = new ArrayList<>();
     Map<String, Object> values = fill(form, current);
@@ -297,6 +313,49 @@ public final class FormWalker {
             + refusals
             + "; path "
             + path);
+  }
+
+  /**
+   * Before an evidence task whose form asks no typed count: the detail photos the case's kind needs
+   * ({@code aftersales.photos.evidence-minimum}) are uploaded as the agent uploads them, and now
+   * and then a waybill photo (which stands for the ticked box). The pictures are the same for the
+   * same case, so a second visit uploads nothing new.
+   */
+  private void uploadEvidencePhotos(Task task, JsonNode form, String user) {
+    if (!EVIDENCE_TASK.equals(task.getTaskDefinitionKey()) || fieldOf(form, "photoCount") != null) {
+      return;
+    }
+    if (photos == null) {
+      throw new AssertionError(
+          "task "
+              + task.getTaskDefinitionKey()
+              + " asks for uploaded photos: give the walker the photo service; path "
+              + path);
+    }
+    String caseId =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceId(task.getProcessInstanceId())
+            .singleResult()
+            .getBusinessKey();
+    Object kind = engine.getTaskService().getVariable(task.getId(), "caseKind");
+    int needed = photos.settings().evidenceMinimum(String.valueOf(kind));
+    int seed = Math.floorMod(caseId.hashCode(), 1000);
+    List<CasePhotos.Upload> details = new ArrayList<>();
+    for (int i = 0; i < needed; i++) {
+      details.add(
+          new CasePhotos.Upload("detail-" + (i + 1) + ".jpg", TestPhotos.jpeg(64, 48, seed + i)));
+    }
+    photos.upload(caseId, details, "DETAIL", user);
+    if (random.nextBoolean()) {
+      photos.upload(
+          caseId,
+          List.of(new CasePhotos.Upload("waybill.png", TestPhotos.png(64, 48, seed + 500))),
+          "WAYBILL",
+          user);
+    }
+    path.add("(photos uploaded to " + caseId + ")");
   }
 
   /** The field a refusal names (our listeners name it), or null. */

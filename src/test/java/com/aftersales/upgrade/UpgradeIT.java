@@ -3,6 +3,7 @@ package com.aftersales.upgrade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aftersales.AfterSalesApplication;
+import com.aftersales.cases.photos.CasePhotos;
 import com.aftersales.support.CaseStarts;
 import com.aftersales.support.FormWalker;
 import com.aftersales.support.FormWalker.Wait;
@@ -90,7 +91,11 @@ class UpgradeIT {
         for (int steps : PARK_AFTER) {
           String root = plan.start().get();
           FormWalker walker =
-              new FormWalker(engine, steps * 31L + plan.name().hashCode(), plan.answers());
+              new FormWalker(
+                  engine,
+                  old.getBean(CasePhotos.class),
+                  steps * 31L + plan.name().hashCode(),
+                  plan.answers());
           walker.walk(root, steps);
           if (walker.ended(root)) {
             continue;
@@ -145,7 +150,9 @@ class UpgradeIT {
         assertThat(still.getProcessDefinitionId())
             .as("case %s stays on its own version", p.rootId())
             .isEqualTo(p.definitionId());
-        FormWalker walker = new FormWalker(engine, p.rootId().hashCode(), Map.of());
+        FormWalker walker =
+            new FormWalker(
+                engine, current.getBean(CasePhotos.class), p.rootId().hashCode(), Map.of());
         try {
           walker.walkToEnd(p.rootId(), 80);
           finished.add(p.plan());

@@ -26,11 +26,11 @@ class FormBadInputTest extends BadInputSuite {
 
   private static final String TABLE =
       """
-      count missing | evidence | photoCount:- | 请填写照片数量
-      count null | evidence | photoCount:Long=null | 请填写照片数量
+      count missing and no photo uploaded | evidence | photoCount:- | 破损需要至少 2 张细节照片（现有 0 张）
+      count null and no photo uploaded | evidence | photoCount:Long=null | 破损需要至少 2 张细节照片（现有 0 张）
       count as words | evidence | photoCount:String="three" | 照片数量必须是数字
       count as Chinese numeral | evidence | photoCount:String="三" | 照片数量必须是数字
-      count as empty text | evidence | photoCount:String="" | 请填写照片数量
+      count as empty text and no photo | evidence | photoCount:String="" | 破损需要至少 2 张细节照片（现有 0 张）
       count negative | evidence | photoCount:Long=-3 | 照片数量应在 0 到 50 之间
       count above max | evidence | photoCount:Long=51 | 照片数量应在 0 到 50 之间
       count huge | evidence | photoCount:Long=99999999999 | 照片数量应在 0 到 50 之间
