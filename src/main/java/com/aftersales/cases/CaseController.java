@@ -91,7 +91,7 @@ class CaseController {
   @PostMapping
   ResponseEntity<CaseView> open(@RequestBody(required = false) OpenCaseRequest request) {
     if (request == null) {
-      throw new InvalidInputException("body", "请求内容为空：需要 kind、orderId、buyerId、description");
+      throw new InvalidInputException("body", "请求内容为空：需要 kind、orderId、description（买家从订单带出）");
     }
     CaseService.Opened opened =
         cases.open(

@@ -15,30 +15,30 @@ public enum CaseKind {
 
   /**
    * A buyer who paid the higher price shortly before a price cut asks for the difference (seed
-   * 004): opened from the order alone, its buyer is the order's.
+   * 004): opened from the order alone, its description may be left out.
    */
   PRICE_DROP("price-drop-refund", "降价退差价", true);
 
   private final String processKey;
   private final String label;
-  private final boolean buyerFromOrder;
+  private final boolean describedByKind;
 
   CaseKind(String processKey, String label) {
     this(processKey, label, false);
   }
 
-  CaseKind(String processKey, String label, boolean buyerFromOrder) {
+  CaseKind(String processKey, String label, boolean describedByKind) {
     this.processKey = processKey;
     this.label = label;
-    this.buyerFromOrder = buyerFromOrder;
+    this.describedByKind = describedByKind;
   }
 
   /**
-   * Whether a case of this kind may be opened with the order number alone: the buyer is the order's
-   * and the description defaults to the kind's name.
+   * Whether a case of this kind may be opened without a description: the kind's name stands for it.
+   * (Every kind takes its buyer, item and amounts from the order.)
    */
-  public boolean buyerFromOrder() {
-    return buyerFromOrder;
+  public boolean describedByKind() {
+    return describedByKind;
   }
 
   public String processKey() {

@@ -49,7 +49,8 @@ public class CaseService {
   public record Opened(CaseRecord record, boolean created) {}
 
   /**
-   * Opens a case, or answers with the open case of the same kind for the same order.
+   * Opens a case, or answers with the open case of the same kind for the same order. The buyer,
+   * item and amounts come from the order; a buyer given anyway must be the order's.
    *
    * @throws InvalidInputException when a field is missing or wrong; nothing is started then
    */
@@ -227,7 +228,7 @@ public class CaseService {
                     "kind", "不支持的售后类型 “" + value + "”，可选：" + CaseKind.choices()));
   }
 
-  /** The buyer named in the request, or the order's when the kind allows leaving it out. */
+  /** The buyer named in the request (checked against the order's), or the order's. */
   private static String buyerOf(Order order, String buyerId) {
     return buyerId == null || buyerId.isBlank() ? order.buyerId() : buyerId.trim();
   }
@@ -241,11 +242,7 @@ public class CaseService {
     if (orderId == null || orderId.isBlank()) {
       throw new InvalidInputException(ORDER_ID, "请填写订单编号");
     }
-    boolean fromOrder = kind.buyerFromOrder();
-    if (!fromOrder && (buyerId == null || buyerId.isBlank())) {
-      throw new InvalidInputException(BUYER_ID, "请填写买家会员名");
-    }
-    if (!fromOrder && (description == null || description.isBlank())) {
+    if (!kind.describedByKind() && (description == null || description.isBlank())) {
       throw new InvalidInputException(DESCRIPTION, "请简要描述买家反映的问题");
     }
     if (description != null && description.length() > DESCRIPTION_LIMIT) {
@@ -255,7 +252,8 @@ public class CaseService {
         shop.findOrder(orderId.trim()).orElseThrow(() -> new UnknownOrderException(orderId.trim()));
     if (buyerId != null && !buyerId.isBlank() && !order.buyerId().equals(buyerId.trim())) {
       throw new InvalidInputException(
-          BUYER_ID, "订单 " + order.orderId() + " 的买家不是 " + buyerId.trim() + "，请核对买家会员名");
+          BUYER_ID,
+          "订单 " + order.orderId() + " 的买家不是 " + buyerId.trim() + "，请核对买家会员名（可不填：系统从订单带出）");
     }
     return order;
   }

@@ -70,6 +70,11 @@ class ClaimDelegates {
   }
 
   @Bean
+  TaskListener offerPrefill(DamageSettlement settlement) {
+    return settlement::prefillOffer;
+  }
+
+  @Bean
   TaskListener goodReviewCheck(DamageSettlement settlement) {
     return settlement::checkReview;
   }

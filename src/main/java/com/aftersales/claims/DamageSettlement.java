@@ -1,6 +1,9 @@
 package com.aftersales.claims;
 
+import static com.aftersales.cases.CaseVariables.ITEM_PRICE;
 import static com.aftersales.cases.CaseVariables.ORDER_ID;
+import static com.aftersales.cases.CaseVariables.REFUNDABLE;
+import static com.aftersales.claims.ClaimVariables.OFFERED_COMPENSATION;
 import static com.aftersales.claims.DamageClaimVariables.*;
 import static com.aftersales.refund.RefundCallVariables.*;
 
@@ -14,6 +17,7 @@ import com.aftersales.shop.UnknownOrderException;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,6 +42,7 @@ class DamageSettlement {
    * for the agent to see before agreeing it.
    */
   void prepareOffer(DelegateExecution execution) {
+    prefillOffer(execution);
     Double rate = REPAIR_FEE_RATE.get(execution);
     if (rate == null) {
       return;
@@ -47,6 +52,28 @@ class DamageSettlement {
         execution,
         ClaimRules.repairFee(
             order.itemPrice(), DEFECTIVE_COUNT.get(execution, 1L), BigDecimal.valueOf(rate)));
+  }
+
+  /**
+   * The offer's compensation starts at the compensation standard's suggestion and its refund at the
+   * defective items' price from the order (the form's amount fields read the variables), so the
+   * agent types an amount only to agree another. An amount already agreed (the offer back from a
+   * supervisor) stays. Also the offer's create listener: the suggestion again when the last offer
+   * was not money.
+   */
+  void prefillOffer(VariableScope scope) {
+    BigDecimal suggested = SUGGESTED_COMPENSATION.get(scope);
+    if (OFFERED_COMPENSATION.get(scope) == null && suggested != null && suggested.signum() > 0) {
+      OFFERED_COMPENSATION.set(scope, suggested);
+    }
+    BigDecimal price = ITEM_PRICE.get(scope);
+    BigDecimal refundable = REFUNDABLE.get(scope);
+    if (REFUND_AMOUNT.get(scope) == null && price != null && refundable != null) {
+      // a refund of the defective items, from the order: within what can still be refunded
+      REFUND_AMOUNT.set(
+          scope,
+          price.multiply(BigDecimal.valueOf(DEFECTIVE_COUNT.get(scope, 1L))).min(refundable));
+    }
   }
 
   /**
@@ -98,6 +125,10 @@ class DamageSettlement {
         }
       }
       default -> {}
+    }
+    if (r.choice() != BuyerChoice.ACCEPT_COMPENSATION && OFFERED_COMPENSATION.get(task) != null) {
+      // the suggestion filled in, not agreed: kept off the timeline and the approval
+      OFFERED_COMPENSATION.set(task, null);
     }
     boolean pending = cashBack != null && cashBack.signum() > 0;
     OFFERED_CASH_BACK.set(task, pending ? cashBack : null);

@@ -15,14 +15,28 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * When a task completion is refused (400), the engine's REST layer puts "Cannot submit task form
- * &lt;id&gt;: " in front of our Chinese message, and Tasklist shows it as it comes. This filter
- * takes that English prefix off, so the clerk reads only what to correct.
+ * &lt;id&gt;: " in front of our Chinese message, and Tasklist shows it as it comes; a start form
+ * refused (400) gets "Cannot instantiate process definition &lt;id&gt;: ". This filter takes that
+ * English prefix off, so the clerk reads only what to correct.
  */
 @Configuration
 class TaskErrorMessageFilter {
 
   static final Pattern PREFIX =
       Pattern.compile("\"message\":\"Cannot (?:submit task form|complete task) [0-9a-fA-F-]+: ");
+
+  /** The start of a process refused: by id, by key, by key and tenant. */
+  static final Pattern START_PREFIX =
+      Pattern.compile("\"message\":\"Cannot instantiate process definition [^\\s\"]+: ");
+
+  static boolean isTaskCompletion(String uri) {
+    return (uri.endsWith("/submit-form") || uri.endsWith("/complete")) && uri.contains("/task/");
+  }
+
+  static boolean isProcessStart(String uri) {
+    return (uri.endsWith("/submit-form") || uri.endsWith("/start"))
+        && uri.contains("/process-definition/");
+  }
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> taskErrorMessages(
@@ -35,9 +49,8 @@ class TaskErrorMessageFilter {
                   HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                   throws ServletException, IOException {
                 String uri = request.getRequestURI();
-                if (!"POST".equals(request.getMethod())
-                    || !(uri.endsWith("/submit-form") || uri.endsWith("/complete"))
-                    || !uri.contains("/task/")) {
+                boolean start = isProcessStart(uri);
+                if (!"POST".equals(request.getMethod()) || !(start || isTaskCompletion(uri))) {
                   chain.doFilter(request, response);
                   return;
                 }
@@ -45,7 +58,11 @@ class TaskErrorMessageFilter {
                 chain.doFilter(request, wrapper);
                 String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
                 String cleaned = body;
-                if (wrapper.getStatus() == HttpServletResponse.SC_BAD_REQUEST) {
+                if (start) {
+                  if (wrapper.getStatus() == HttpServletResponse.SC_BAD_REQUEST) {
+                    cleaned = START_PREFIX.matcher(body).replaceFirst("\"message\":\"");
+                  }
+                } else if (wrapper.getStatus() == HttpServletResponse.SC_BAD_REQUEST) {
                   cleaned = PREFIX.matcher(body).replaceFirst("\"message\":\"");
                 } else if (wrapper.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR
                     && (body.contains("Cannot find task with id")
@@ -58,7 +75,8 @@ class TaskErrorMessageFilter {
                   wrapper.setStatus(HttpServletResponse.SC_NOT_FOUND);
                   cleaned = "{\"type\":\"NotFoundException\",\"message\":\"任务不存在或已被他人处理，请刷新任务列表\"}";
                 }
-                if (wrapper.getStatus() == HttpServletResponse.SC_FORBIDDEN
+                if (!start
+                    && wrapper.getStatus() == HttpServletResponse.SC_FORBIDDEN
                     && taskGone(tasks, identity, uri)) {
                   // completed by someone else at the same moment: the task's authorizations went
                   // with it, so the engine refused before it found the task gone
@@ -73,7 +91,8 @@ class TaskErrorMessageFilter {
               }
             });
     registration.setName("aftersales-task-error-messages");
-    registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/engine/*");
+    registration.addUrlPatterns(
+        "/engine-rest/task/*", "/engine-rest/process-definition/*", "/camunda/api/engine/engine/*");
     registration.setOrder(0);
     return registration;
   }

@@ -59,9 +59,18 @@ class TasklistBrowserIT extends BrowserTestBase {
     // 2. open a damage claim with the start form
     step("03-start-form");
     page.openStartDialog("破损售后");
-    page.fill(page.field(TasklistPage.START_DIALOG, "订单编号"), orderId);
-    page.fill(page.field(TasklistPage.START_DIALOG, "买家会员名"), BUYER);
+    // a mistyped order number: the server refuses, and the clerk reads only its reason
+    page.fill(page.field(TasklistPage.START_DIALOG, "订单编号"), "X" + orderId);
+    // only the order number and the problem: the buyer comes from the order
+    assertThat(page.driver.findElements(page.field(TasklistPage.START_DIALOG, "买家会员名"))).isEmpty();
     page.fill(page.field(TasklistPage.START_DIALOG, "买家反映的问题"), "收到时瓶身碎裂，漏了一箱");
+    page.submitStartDialog();
+    WebElement refused = page.notification("danger", "找不到订单 X" + orderId);
+    assertThat(refused.getText())
+        .contains("找不到订单 X" + orderId + "，请核对订单编号")
+        .doesNotContain("Cannot instantiate", "process definition");
+    page.dismissNotifications();
+    page.fill(page.field(TasklistPage.START_DIALOG, "订单编号"), orderId);
     done("03-start-form");
     page.submitStartDialog();
     step("04-started");

@@ -169,6 +169,44 @@ class DamageClaimProcessTest extends ProcessPathTest {
   }
 
   @Test
+  void shouldPayTheSuggestedCompensationWhenTheAgentOnlyRecordsTheBuyersChoice() {
+    ProcessInstance pi = atOffer("89.00", 1, "USABLE", 1);
+    // the offer form's amount field reads this variable: filled in from the compensation standard
+    assertThat(pi)
+        .variables()
+        .containsEntry("suggestedCompensation", 2.0)
+        .containsEntry("offeredCompensation", 2.0);
+    complete(pi, "userTask_offerResolution", told(vars("buyerChoice", "ACCEPT_COMPENSATION")));
+    runDueJobs(pi);
+    Task collect = taskOf(pi, "userTask_collectAccount");
+    Assertions.assertThat(
+            processEngine.getTaskService().getVariable(collect.getId(), "refundAmount"))
+        .isEqualTo(2.0);
+    Assertions.assertThat(timeline(pi)).anyMatch(d -> d.contains("已按建议补偿预填，可修改）：2"));
+  }
+
+  @Test
+  void shouldKeepThePrefilledCompensationOutOfARefundAndOfferItAgain() {
+    ProcessInstance pi = atOffer("50.00", 1, "USABLE", 1);
+    assertThat(pi).variables().containsEntry("offeredCompensation", 2.0);
+    complete(
+        pi, "userTask_offerResolution", told(vars("buyerChoice", "REFUND", "refundAmount", 50)));
+    Assertions.assertThat(
+            processEngine.getRuntimeService().getVariable(pi.getId(), "offeredCompensation"))
+        .isNull();
+    Assertions.assertThat(timeline(pi))
+        .anyMatch(d -> d.contains("买家的选择：退款"))
+        .noneMatch(d -> d.contains("补偿金额"));
+    runDueJobs(pi);
+    financeRejects(pi, "收款账户与买家姓名不符，请重新核对");
+    complete(pi, "userTask_explainRejection", told(vars()));
+    assertThat(pi)
+        .isWaitingAt("userTask_offerResolution")
+        .variables()
+        .containsEntry("offeredCompensation", 2.0);
+  }
+
+  @Test
   void shouldEscalateTheTransferToTheSupervisorBeforeThe48HoursRunOut() {
     ProcessInstance pi = atOffer("89.00", 1, "USABLE", 1);
     complete(
@@ -463,6 +501,21 @@ class DamageClaimProcessTest extends ProcessPathTest {
     ProcessInstance pi = atOffer("50.00", 3, "UNUSABLE", 2);
     complete(
         pi, "userTask_offerResolution", told(vars("buyerChoice", "REFUND", "refundAmount", 100)));
+    runDueJobs(pi);
+    financeAgrees(pi);
+    assertThat(pi).isEnded().hasPassed("endEvent_settled");
+    Assertions.assertThat(orders.refunded(orderOf(pi))).isEqualByComparingTo("100.00");
+  }
+
+  @Test
+  void shouldPrefillTheRefundOfTheDefectiveItemsFromTheOrder() {
+    ProcessInstance pi = atOffer("50.00", 3, "UNUSABLE", 2);
+    // UNUSABLE suggests no compensation: nothing to fill in there
+    assertThat(pi).variables().containsEntry("refundAmount", 100.0);
+    Assertions.assertThat(
+            processEngine.getRuntimeService().getVariable(pi.getId(), "offeredCompensation"))
+        .isNull();
+    complete(pi, "userTask_offerResolution", told(vars("buyerChoice", "REFUND")));
     runDueJobs(pi);
     financeAgrees(pi);
     assertThat(pi).isEnded().hasPassed("endEvent_settled");

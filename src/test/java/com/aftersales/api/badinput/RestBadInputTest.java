@@ -32,7 +32,6 @@ class RestBadInputTest extends BadInputSuite {
       case: order blank | agent1 | POST | /api/cases | {"kind":"DAMAGE","orderId":" ","buyerId":"buyer_rbi","description":"破了"} | 400 | 请填写订单编号 | orderId
       case: order unknown | agent1 | POST | /api/cases | {"kind":"DAMAGE","orderId":"NO-SUCH-ORDER","buyerId":"buyer_rbi","description":"破了"} | 422 | NO-SUCH-ORDER | orderId
       case: order SQL | agent1 | POST | /api/cases | {"kind":"DAMAGE","orderId":"1' or '1'='1","buyerId":"buyer_rbi","description":"破了"} | 422 | 1' or '1'='1 | orderId
-      case: buyer missing | agent1 | POST | /api/cases | {"kind":"DAMAGE","orderId":"{order}","description":"破了"} | 400 | 请填写买家会员名 | buyerId
       case: buyer wrong | agent1 | POST | /api/cases | {"kind":"DAMAGE","orderId":"{order}","buyerId":"someone_else","description":"破了"} | 400 | someone_else | buyerId
       case: description missing | agent1 | POST | /api/cases | {"kind":"DAMAGE","orderId":"{order}","buyerId":"buyer_rbi"} | 400 | 请简要描述 | description
       case: description blank | agent1 | POST | /api/cases | {"kind":"DAMAGE","orderId":"{order}","buyerId":"buyer_rbi","description":"   "} | 400 | 请简要描述 | description
