@@ -30,6 +30,13 @@ public class InputErrorUnwrapping extends AbstractProcessEnginePlugin {
     configuration.setCustomPreCommandInterceptorsTxRequired(pre);
   }
 
+  /**
+   * The clerk's refusal that last left the engine on this thread: {@code /engine-rest}'s start of a
+   * process answers any refusal with 500, and {@link TaskErrorMessageFilter} (same thread, around
+   * the request) turns it into the 400 it is.
+   */
+  static final ThreadLocal<InvalidInputException> LAST_REFUSAL = new ThreadLocal<>();
+
   static final class Unwrapper extends CommandInterceptor {
     @Override
     public <T> T execute(Command<T> command) {
@@ -37,6 +44,9 @@ public class InputErrorUnwrapping extends AbstractProcessEnginePlugin {
         return next.execute(command);
       } catch (RuntimeException e) {
         RuntimeException own = findOwn(e);
+        if (own instanceof InvalidInputException refusal) {
+          LAST_REFUSAL.set(refusal);
+        }
         throw own != null ? own : e;
       }
     }

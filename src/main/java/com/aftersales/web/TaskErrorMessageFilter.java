@@ -16,8 +16,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * When a task completion is refused (400), the engine's REST layer puts "Cannot submit task form
  * &lt;id&gt;: " in front of our Chinese message, and Tasklist shows it as it comes; a start form
- * refused (400) gets "Cannot instantiate process definition &lt;id&gt;: ". This filter takes that
- * English prefix off, so the clerk reads only what to correct.
+ * refused (400; 500 through {@code .../start}) gets "Cannot instantiate process definition
+ * &lt;id&gt;: ". This filter takes that English prefix off, so the clerk reads only what to
+ * correct.
  */
 @Configuration
 class TaskErrorMessageFilter {
@@ -55,10 +56,24 @@ class TaskErrorMessageFilter {
                   return;
                 }
                 ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
-                chain.doFilter(request, wrapper);
+                InputErrorUnwrapping.LAST_REFUSAL.remove();
+                com.aftersales.base.InvalidInputException refusal;
+                try {
+                  chain.doFilter(request, wrapper);
+                } finally {
+                  refusal = InputErrorUnwrapping.LAST_REFUSAL.get();
+                  InputErrorUnwrapping.LAST_REFUSAL.remove();
+                }
                 String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
                 String cleaned = body;
                 if (start) {
+                  if (wrapper.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR
+                      && refusal != null
+                      && START_PREFIX.matcher(body).find()) {
+                    // POST .../start answers a refused start 500, unlike .../submit-form: it is the
+                    // clerk's input, not a server fault
+                    wrapper.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                  }
                   if (wrapper.getStatus() == HttpServletResponse.SC_BAD_REQUEST) {
                     cleaned = START_PREFIX.matcher(body).replaceFirst("\"message\":\"");
                   }

@@ -97,12 +97,17 @@ class StartFromOrderApiTest extends ProcessTestBase {
     return agent().post(path, Map.of("variables", variables));
   }
 
-  /** By key and by id (Tasklist's own path, with its session: {@code TasklistBrowserIT}). */
+  /**
+   * By key and by id, as a start form and as a plain REST start (Tasklist: {@code
+   * TasklistBrowserIT}).
+   */
   @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {
         "/engine-rest/process-definition/key/refund/submit-form",
-        "/engine-rest/process-definition/{id}/submit-form"
+        "/engine-rest/process-definition/{id}/submit-form",
+        "/engine-rest/process-definition/key/refund/start",
+        "/engine-rest/process-definition/{id}/start"
       })
   void aRefusedStartFormShowsTheClerksReasonOnly(String path) {
     String id =
