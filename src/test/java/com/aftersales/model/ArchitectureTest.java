@@ -59,6 +59,7 @@ class ArchitectureTest {
             "shifts",
             "deployment",
             "identity",
+            "monitoring",
             "web")) {
       ALLOWED.put(feature, shared);
     }
