@@ -27,9 +27,20 @@ class JobExecutorState implements HealthIndicator {
   static final String POOL = "aftersales.job.executor.threads";
 
   private final ProcessEngine engine;
+  private final boolean enabled;
 
-  JobExecutorState(ProcessEngine engine, MeterRegistry meters) {
+  /**
+   * @param enabled whether this node runs jobs at all: the Spring Boot starter starts the job
+   *     executor itself (the engine's own activation flag stays off)
+   */
+  JobExecutorState(
+      ProcessEngine engine,
+      MeterRegistry meters,
+      @org.springframework.beans.factory.annotation.Value(
+              "${camunda.bpm.job-execution.enabled:true}")
+          boolean enabled) {
     this.engine = engine;
+    this.enabled = enabled;
     Gauge.builder(QUEUE, this, s -> s.pool().map(p -> p.getQueue().size()).orElse(0))
         .description("Jobs acquired by this node and waiting for a job executor thread")
         .register(meters);
@@ -44,7 +55,7 @@ class JobExecutorState implements HealthIndicator {
   @Override
   public Health health() {
     JobExecutor executor = executor();
-    if (executor == null || !activated()) {
+    if (executor == null || !enabled) {
       // a node started without a job executor on purpose (camunda.bpm.job-execution.enabled)
       return Health.unknown().withDetail("enabled", false).build();
     }
@@ -67,11 +78,6 @@ class JobExecutorState implements HealthIndicator {
       return c.getJobExecutor();
     }
     return null;
-  }
-
-  private boolean activated() {
-    return engine.getProcessEngineConfiguration() instanceof ProcessEngineConfigurationImpl c
-        && c.isJobExecutorActivate();
   }
 
   private Optional<ThreadPoolExecutor> pool() {

@@ -21,6 +21,10 @@ import org.springframework.stereotype.Component;
  * {@value #AGREED_AMOUNT}) once the step that agreed them committed.
  */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
+    name = "aftersales.metrics.shop-calls",
+    havingValue = "true",
+    matchIfMissing = true)
 class ShopCallMeters implements BeanPostProcessor, Ordered {
 
   static final String CALLS = "aftersales.shop.calls";

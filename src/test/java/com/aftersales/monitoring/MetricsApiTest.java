@@ -28,7 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 @AutoConfigureObservability
 @org.springframework.test.context.TestPropertySource(
-    properties = "aftersales.metrics.refresh-interval=PT7M")
+    properties = {"aftersales.metrics.refresh-interval=PT7M", "aftersales.metrics.shop-calls=true"})
 @ExtendWith(com.aftersales.support.ActiveEngine.class)
 class MetricsApiTest {
 
