@@ -13,6 +13,12 @@ public final class Roles {
   /** The shop back office's integration account: reports refund events, works no tasks. */
   public static final String BACK_OFFICE = "back-office";
 
+  /**
+   * Operations: reads the application's metrics and health details under {@code /actuator}, works
+   * no tasks.
+   */
+  public static final String OPERATIONS = "operations";
+
   /** Group id and its Chinese name. */
   public record Role(String id, String name) {}
 
@@ -23,7 +29,8 @@ public final class Roles {
           new Role(WAREHOUSE, "仓库（打单/发货）"),
           new Role(FINANCE, "退款/财务"),
           new Role(PROCESS_OWNERS, "运营（流程负责人）"),
-          new Role(BACK_OFFICE, "店铺后台（系统对接）"));
+          new Role(BACK_OFFICE, "店铺后台（系统对接）"),
+          new Role(OPERATIONS, "运维（监控）"));
 
   private Roles() {}
 }

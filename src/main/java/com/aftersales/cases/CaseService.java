@@ -31,13 +31,16 @@ public class CaseService {
   private final RuntimeService runtime;
   private final CaseTimeline timeline;
   private final Clock clock;
+  private final CaseMeters meters;
 
   CaseService(
       CaseRepository cases,
       ShopBackOffice shop,
       RuntimeService runtime,
       CaseTimeline timeline,
-      Clock clock) {
+      Clock clock,
+      CaseMeters meters) {
+    this.meters = meters;
     this.cases = cases;
     this.shop = shop;
     this.runtime = runtime;
@@ -193,6 +196,7 @@ public class CaseService {
         openKey);
     cases.registerOrder(caseId, order.itemTitle(), order.maskedContact());
     timeline.record(caseId, "opened", "开单", openedBy, kind.label() + "：" + description.trim());
+    meters.opened(kind);
   }
 
   /** End listener of every case process: closes the register row with the end reached. */
@@ -204,6 +208,10 @@ public class CaseService {
     cases.close(caseId, category, outcome, label, OffsetDateTime.now(clock));
     cases.resolvedBy(caseId, RESOLVED_BY.get(execution));
     timeline.record(caseId, "closed", "结案", null, label);
+    meters.closed(
+        CASE_KIND.get(execution) != null
+            ? CASE_KIND.get(execution)
+            : CaseKind.ofProcessKey(processKeyOf(execution)).map(Enum::name).orElse(null));
   }
 
   private String nextCaseId(CaseKind kind, String orderId) {

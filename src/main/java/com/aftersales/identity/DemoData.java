@@ -41,7 +41,8 @@ class DemoData {
           new DemoUser("warehouse", "赵", "仓库", WAREHOUSE),
           new DemoUser("finance", "钱", "财务", FINANCE),
           new DemoUser("owner", "孙", "运营", PROCESS_OWNERS),
-          new DemoUser("backoffice", "后台", "对接", BACK_OFFICE));
+          new DemoUser("backoffice", "后台", "对接", BACK_OFFICE),
+          new DemoUser("ops", "周", "运维", OPERATIONS));
 
   private final IdentityService identity;
   private final JdbcTemplate jdbc;

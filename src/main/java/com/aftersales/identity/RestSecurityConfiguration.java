@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * HTTP Basic in front of {@code /engine-rest} (the desktop Modeler deploys through it) and our own
- * {@code /api}. Without it, anonymous REST calls would bypass every authorization check.
+ * {@code /api}, and the operations login in front of {@code /actuator}. Without it, anonymous REST
+ * calls would bypass every authorization check.
  */
 @Configuration
 class RestSecurityConfiguration {
@@ -36,6 +37,20 @@ class RestSecurityConfiguration {
     registration.setName("aftersales-api-auth");
     registration.setOrder(2);
     registration.addUrlPatterns("/api/*");
+    return registration;
+  }
+
+  /**
+   * {@code /actuator}: health for anyone, the rest for operations ({@link ActuatorAccessFilter}).
+   */
+  @Bean
+  FilterRegistrationBean<ActuatorAccessFilter> actuatorAccessFilter(
+      org.camunda.bpm.engine.IdentityService identity) {
+    FilterRegistrationBean<ActuatorAccessFilter> registration =
+        new FilterRegistrationBean<>(new ActuatorAccessFilter(identity));
+    registration.setName("aftersales-actuator-auth");
+    registration.setOrder(3);
+    registration.addUrlPatterns("/actuator", "/actuator/*");
     return registration;
   }
 }

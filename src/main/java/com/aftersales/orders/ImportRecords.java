@@ -19,9 +19,16 @@ class ImportRecords {
   static final String FAILED = "FAILED";
 
   private final JdbcTemplate jdbc;
+  private final io.micrometer.core.instrument.MeterRegistry meters;
 
   ImportRecords(JdbcTemplate jdbc) {
+    this(jdbc, null);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  ImportRecords(JdbcTemplate jdbc, io.micrometer.core.instrument.MeterRegistry meters) {
     this.jdbc = jdbc;
+    this.meters = meters;
   }
 
   void begin(
@@ -91,15 +98,19 @@ class ImportRecords {
   }
 
   void finish(String id, String status, String message, OffsetDateTime now) {
-    jdbc.update(
-        "update order_import set status = ?, message = ?, finished_at = ?, heartbeat_at = ?"
-            + " where id = ? and status = ?",
-        status,
-        message == null ? null : limit(message, 1000),
-        now,
-        now,
-        id,
-        RUNNING);
+    int finished =
+        jdbc.update(
+            "update order_import set status = ?, message = ?, finished_at = ?, heartbeat_at = ?"
+                + " where id = ? and status = ?",
+            status,
+            message == null ? null : limit(message, 1000),
+            now,
+            now,
+            id,
+            RUNNING);
+    if (finished == 1 && meters != null) {
+      ImportMeters.record(meters, jdbc, id, status);
+    }
   }
 
   /**

@@ -85,6 +85,7 @@ public class Handover {
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final org.springframework.transaction.support.TransactionTemplate tx;
+  private final io.micrometer.core.instrument.MeterRegistry meters;
 
   Handover(
       TaskService tasks,
@@ -94,7 +95,9 @@ public class Handover {
       ShiftsConfig shifts,
       JdbcTemplate jdbc,
       Clock clock,
-      org.springframework.transaction.PlatformTransactionManager transactions) {
+      org.springframework.transaction.PlatformTransactionManager transactions,
+      io.micrometer.core.instrument.MeterRegistry meters) {
+    this.meters = meters;
     this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
     this.tasks = tasks;
     this.runtime = runtime;
@@ -251,6 +254,9 @@ public class Handover {
         note,
         by,
         OffsetDateTime.now(clock));
+    String result = outcome.name();
+    com.aftersales.base.AfterCommit.run(
+        () -> meters.counter("aftersales.handovers", "result", result).increment());
     return new TaskResult(
         seen.getId(), seen.getName(), caseId, seen.getAssignee(), to, outcome, message);
   }

@@ -60,6 +60,7 @@ class ArchitectureTest {
             "deployment",
             "housekeeping",
             "identity",
+            "monitoring",
             "web")) {
       ALLOWED.put(feature, shared);
     }
