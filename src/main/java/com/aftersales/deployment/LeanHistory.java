@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
  *       value a variable ever had. The variables' history ({@code ACT_HI_VARINST}: every variable
  *       of every case with its last value), the activities, tasks, identity links, comments,
  *       incidents and the user operation log (Cockpit's audit of who changed what) stay complete;
- *       the case timeline and the registers are our own tables and never read the details.
+ *       the case timeline and the registers are our own tables. The variables named in {@code
+ *       aftersales.history.detail-variables} keep their details: a report reads when they changed
+ *       (the day report: when a refund's outcome became "agreed").
  *   <li>{@code aftersales.history.skip-decisions} — decision tables whose evaluation is not kept in
  *       {@code ACT_HI_DECINST} and its inputs/outputs, because the flow stores the result itself
  *       (in a case variable whose history is kept, and on the case's timeline).
@@ -33,12 +35,15 @@ import org.springframework.stereotype.Component;
 class LeanHistory extends AbstractProcessEnginePlugin {
 
   private final boolean variableDetails;
+  private final Set<String> detailVariables;
   private final Set<String> skipDecisions;
 
   LeanHistory(
       @Value("${aftersales.history.variable-details:true}") boolean variableDetails,
+      @Value("${aftersales.history.detail-variables:}") List<String> detailVariables,
       @Value("${aftersales.history.skip-decisions:}") List<String> skipDecisions) {
     this.variableDetails = variableDetails;
+    this.detailVariables = Set.copyOf(detailVariables);
     this.skipDecisions = Set.copyOf(skipDecisions);
   }
 
@@ -51,7 +56,7 @@ class LeanHistory extends AbstractProcessEnginePlugin {
         configuration.getCustomHistoryEventHandlers() == null
             ? new ArrayList<>()
             : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-    handlers.add(new Handler(variableDetails, skipDecisions));
+    handlers.add(new Handler(variableDetails, detailVariables, skipDecisions));
     configuration.setCustomHistoryEventHandlers(handlers);
     configuration.setEnableDefaultDbHistoryEventHandler(false);
   }
@@ -60,16 +65,19 @@ class LeanHistory extends AbstractProcessEnginePlugin {
   static final class Handler extends DbHistoryEventHandler {
 
     private final boolean variableDetails;
+    private final Set<String> detailVariables;
     private final Set<String> skipDecisions;
 
-    Handler(boolean variableDetails, Set<String> skipDecisions) {
+    Handler(boolean variableDetails, Set<String> detailVariables, Set<String> skipDecisions) {
       this.variableDetails = variableDetails;
+      this.detailVariables = detailVariables;
       this.skipDecisions = skipDecisions;
     }
 
     @Override
     protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
-      return variableDetails && super.shouldWriteHistoricDetail(event);
+      return (variableDetails || detailVariables.contains(event.getVariableName()))
+          && super.shouldWriteHistoricDetail(event);
     }
 
     @Override

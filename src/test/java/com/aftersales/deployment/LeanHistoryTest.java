@@ -52,11 +52,11 @@ class LeanHistoryTest extends ProcessTestBase {
   @Test
   void stockSettingsLeaveTheEngineAlone() {
     var configuration = new StandaloneInMemProcessEngineConfiguration();
-    new LeanHistory(true, List.of()).preInit(configuration);
+    new LeanHistory(true, List.of(), List.of()).preInit(configuration);
     assertThat(configuration.isEnableDefaultDbHistoryEventHandler()).isTrue();
     assertThat(configuration.getCustomHistoryEventHandlers()).isNullOrEmpty();
 
-    new LeanHistory(true, List.of("compensation-standard")).preInit(configuration);
+    new LeanHistory(true, List.of(), List.of("compensation-standard")).preInit(configuration);
     assertThat(configuration.isEnableDefaultDbHistoryEventHandler()).isFalse();
     assertThat(configuration.getCustomHistoryEventHandlers())
         .hasSize(1)
