@@ -60,5 +60,8 @@ final class BenchPostgres {
     registry.add(
         "spring.datasource.hikari.connection-init-sql",
         () -> "set jit = off; set plan_cache_mode = force_custom_plan");
+    registry.add(
+        "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts",
+        () -> System.getProperty("bench.postgres.rewrite-batched-inserts", "true"));
   }
 }

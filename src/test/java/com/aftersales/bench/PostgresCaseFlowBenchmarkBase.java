@@ -71,7 +71,8 @@ abstract class PostgresCaseFlowBenchmarkBase extends CaseFlowBenchmarkBase {
     double commitsPerClaim = (double) ours.commits() / n;
     Results.line(
         label(),
-        "6. the limit: pgbench simple-update on the same server vs what a claim costs it",
+        "6. the limit: pgbench simple-update alone on the same server, run after the claims (not beside"
+            + " them), vs what a claim costs it",
         String.format(
             Locale.ROOT,
             "pgbench %,.0f TPS (%d clients); claims drove %,.0f commits/s = %.0f%% of it;"
