@@ -35,11 +35,13 @@ final class TasklistPage implements AutoCloseable {
 
   static final String CHROMIUM = "/usr/bin/chromium";
   static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
   /**
    * How long a wait may last: Tasklist's first load (its scripts and plugins) took over 20 s on a
    * 2-core machine busy with other builds. Waits poll, so a page that is there goes on at once.
    */
   static final Duration TIMEOUT = Duration.ofSeconds(60);
+
   static final Path SCREENSHOTS = Path.of("target", "browser");
 
   /** The Start process dialog. */
