@@ -36,8 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * rows of finished claims.
  *
  * <p>{@code workable} copies can also be worked on, not only read: each copy is a case of its own
- * (its own {@code after_sales_case} row and {@code caseId}), with the history rows the engine
- * updates when a task ends (process, activity, task and variable instances).
+ * (its own {@code after_sales_case} row, {@code caseId} and order), with the history rows the
+ * engine updates when a task ends (process, activity, task and variable instances).
  */
 final class OpenWorkSeed {
 
@@ -170,17 +170,18 @@ final class OpenWorkSeed {
           "ACT_INST_ID_",
           "PARENT_ACT_INST_ID_",
           "CALL_PROC_INST_ID_",
-          // our case register
+          // our case register and the shop's orders
           "CASE_ID",
+          "ORDER_ID",
           "OPEN_KEY",
           "PROCESS_INSTANCE_ID");
 
-  /** The case id variable of each copy names the copy's own case. */
+  /** The case and order id variables of each copy name the copy's own case and order. */
   private static final Map<String, String> CASE_ID_VARIABLE =
       Map.of(
           "TEXT_",
-          "case when t.NAME_ = 'caseId' and t.TEXT_ is not null then left(t.TEXT_, 50) || '-' || s.n"
-              + " else t.TEXT_ end");
+          "case when t.NAME_ in ('caseId', 'orderId') and t.TEXT_ is not null"
+              + " then left(t.TEXT_, 50) || '-' || s.n else t.TEXT_ end");
 
   /**
    * Inserts {@code copies} copies of the rows of {@code table} matching {@code where}, every id
@@ -298,6 +299,15 @@ final class OpenWorkSeed {
           Map.of(),
           Set.of());
       copy(sql, "ACT_HI_VARINST", byInstance, copies, variables, Set.of());
+      copy(
+          sql,
+          "shop_order",
+          "t.order_id in (select order_id from after_sales_case where process_instance_id = '"
+              + root
+              + "')",
+          copies,
+          Map.of(),
+          Set.of());
       copy(
           sql,
           "after_sales_case",
