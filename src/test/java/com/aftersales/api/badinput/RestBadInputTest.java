@@ -47,6 +47,7 @@ class RestBadInputTest extends BadInputSuite {
       case: unknown user | intruder | POST | /api/cases | {"kind":"DAMAGE","orderId":"{order}","buyerId":"buyer_rbi","description":"破了"} | 401 | 请先登录 | -
       case: unknown case | agent1 | GET | /api/cases/DAMAGE-nope | - | 404 | 找不到售后单 | -
       task: complete unknown | agent1 | POST | /engine-rest/task/no-such-task/complete | {"variables":{}} | 404 | 任务不存在或已被他人处理 | -
+      task: claim unknown | agent1 | POST | /engine-rest/task/no-such-task/claim | {"userId":"agent1"} | 404 | 任务不存在或已被他人处理 | -
       refunds: page negative | finance | GET | /api/refunds/pending?page=-1 | - | 400 | 页码从 0 开始 | page
       refunds: size zero | finance | GET | /api/refunds/pending?size=0 | - | 400 | 每页条数 | size
       refunds: size huge | finance | GET | /api/refunds/pending?size=100000 | - | 400 | 每页条数 | size
