@@ -187,7 +187,7 @@ class WrongItemSteps {
     agreed = agreed == null ? documented : agreed;
     if (agreed.signum() <= 0 || agreed.compareTo(documented) > 0) {
       throw new InvalidInputException(
-          DIFFERENCE_DUE, "买家应补差价应在 0 到 " + documented + " 元之间（标价按规定折扣后的金额）");
+          DIFFERENCE_DUE, "买家应补差价应大于 0 元、不超过 " + documented + " 元（标价按规定折扣后的金额；不填即按这个金额）");
     }
     KEPT_ITEM_PRICE.set(task, price);
     KEEP_DISCOUNT_RATE.set(task, r.doubleValue());

@@ -381,6 +381,11 @@ public final class FormWalker {
     JsonNode validate = field.path("validate");
     switch (type) {
       case "number" -> {
+        if (tried == 1 && !validate.path("required").asBoolean()) {
+          // an optional amount the server refused: left empty, the server takes its own (e.g. the
+          // documented price difference), as a clerk would try first
+          return null;
+        }
         double lo = validate.path("min").asDouble(0);
         double hi = validate.has("max") ? validate.path("max").asDouble() : lo + 10;
         // a rule may need more than a few yuan (a repair fee deducted first) yet far less than a
