@@ -44,7 +44,7 @@ class OneClickDeployTest extends ProcessTestBase {
   private static final List<String> FORMS =
       List.of(
           "open-claim",
-          "collect-evidence",
+          "damage-collect-evidence",
           "damage-check-evidence",
           "damage-offer",
           "approve-resolution",
@@ -182,7 +182,8 @@ class OneClickDeployTest extends ProcessTestBase {
         http.withBasicAuth("agent1", "demo")
             .getForEntity("/engine-rest/task/" + evidence.getId() + "/deployed-form", String.class);
     assertThat(taskForm.getStatusCode().value()).as(taskForm.getBody()).isEqualTo(200);
-    assertThat(json.readTree(taskForm.getBody()).path("id").asText()).isEqualTo("collect-evidence");
+    assertThat(json.readTree(taskForm.getBody()).path("id").asText())
+        .isEqualTo("damage-collect-evidence");
     ResponseEntity<String> done =
         submit("/engine-rest/task/" + evidence.getId() + "/submit-form", ClaimSteps.evidence());
     assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(204);
@@ -212,18 +213,19 @@ class OneClickDeployTest extends ProcessTestBase {
 
   @Test
   void anOwnerWhoSendsAFormGetsTheirsAndTheOthersComeFromTheLiveVersion() throws Exception {
-    String ownForm = release("forms/collect-evidence.form").replace("\"售后单信息\"", "\"售后单信息（运营版）\"");
-    assertThat(ownForm).isNotEqualTo(release("forms/collect-evidence.form"));
+    String ownForm =
+        release("forms/damage-collect-evidence.form").replace("\"售后单信息\"", "\"售后单信息（运营版）\"");
+    assertThat(ownForm).isNotEqualTo(release("forms/damage-collect-evidence.form"));
     Map<String, String> files = new LinkedHashMap<>();
     files.put(
         "damage-claim.bpmn",
         release("bpmn/damage-claim.bpmn").replace(FIRST_TASK, "name=\"收集买家凭证（带表单）\""));
-    files.put("collect-evidence.form", ownForm);
+    files.put("damage-collect-evidence.form", ownForm);
     ResponseEntity<String> r = modelerDeploys(files);
     assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(200);
     Map<String, String> forms = formsIn(live().getDeploymentId());
     assertThat(forms.keySet()).containsExactlyInAnyOrderElementsOf(FORMS);
-    assertThat(forms.get("collect-evidence")).isEqualTo(ownForm);
+    assertThat(forms.get("damage-collect-evidence")).isEqualTo(ownForm);
     assertThat(forms.get("damage-offer")).isEqualTo(release("forms/damage-offer.form"));
   }
 
@@ -236,13 +238,13 @@ class OneClickDeployTest extends ProcessTestBase {
                 "damage-claim.bpmn",
                 release("bpmn/damage-claim.bpmn")
                     .replace(
-                        "camunda:formRef=\"collect-evidence\"",
+                        "camunda:formRef=\"damage-collect-evidence\"",
                         "camunda:formRef=\"collect-photos\"")));
     assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(400);
     assertThat(r.getBody())
         .contains("部署被拒绝")
         .contains("userTask_collectEvidence（收集买家凭证）：表单 collect-photos 不在本次部署里")
-        .doesNotContain("collect-evidence");
+        .doesNotContain("damage-collect-evidence");
     assertThat(processEngine.getRepositoryService().createDeploymentQuery().count())
         .isEqualTo(deployments);
   }
