@@ -21,20 +21,34 @@ class CamundaStylesBrowserIT extends BrowserTestBase {
     super("styles-");
   }
 
-  /** The computed value of a CSS property of the first element matching the selector. */
+  /**
+   * The computed value of a CSS property of the first element matching the selector, or null while
+   * no element matches (the apps re-render their frame while they boot, so an element found a
+   * moment ago may be gone by the time it is read).
+   */
   private String style(String selector, String property) {
     return (String)
         ((JavascriptExecutor) page.driver)
             .executeScript(
-                "return getComputedStyle(document.querySelector(arguments[0]))"
-                    + ".getPropertyValue(arguments[1]);",
+                "var e = document.querySelector(arguments[0]);"
+                    + " return e ? getComputedStyle(e).getPropertyValue(arguments[1]) : null;",
                 selector,
                 property);
   }
 
-  private void present(String selector) {
+  /**
+   * Waits until the element is on the page and returns its value of the property, read twice alike.
+   */
+  private String settledStyle(String selector, String property) {
+    String[] seen = new String[1];
     page.until(
-        selector + " is on the page", d -> !d.findElements(By.cssSelector(selector)).isEmpty());
+        selector + " is on the page and keeps its " + property,
+        d -> {
+          String first = style(selector, property);
+          seen[0] = first;
+          return first != null && first.equals(style(selector, property));
+        });
+    return seen[0];
   }
 
   @Test
@@ -45,13 +59,12 @@ class CamundaStylesBrowserIT extends BrowserTestBase {
       page.until(
           app + " has loaded our user styles", d -> "45px".equals(style("body", "padding-top")));
       // the app renders its frame after the styles load: wait for the element, then read it
+      // (a frame re-rendered between two reads gives null, and the wait goes on)
       if (app.equals("tasklist")) {
-        present(".page-wrap");
-        assertThat(style(".page-wrap", "top")).as("tasklist .page-wrap").isEqualTo("45px");
+        assertThat(settledStyle(".page-wrap", "top")).as("tasklist .page-wrap").isEqualTo("45px");
       }
       if (List.of("admin", "cockpit").contains(app)) {
-        present(".ctn-main");
-        assertThat(style(".ctn-main", "top")).as("%s .ctn-main", app).isEqualTo("45px");
+        assertThat(settledStyle(".ctn-main", "top")).as("%s .ctn-main", app).isEqualTo("45px");
       }
       assertThat(page.driver.findElements(By.cssSelector(".ce-eol-banner")))
           .as("%s shows no end-of-life banner", app)
