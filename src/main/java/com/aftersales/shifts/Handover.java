@@ -1,11 +1,9 @@
 package com.aftersales.shifts;
 
 import com.aftersales.base.InvalidInputException;
-import com.aftersales.base.Roles;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -51,9 +49,6 @@ public class Handover {
       String toShift,
       String note) {}
 
-  /** The most agents one handover takes (a team is far smaller; a longer list is a mistake). */
-  static final int MAX_AGENTS = 100;
-
   /** One task's result. */
   public record TaskResult(
       String taskId,
@@ -79,9 +74,7 @@ public class Handover {
 
   private final TaskService tasks;
   private final RuntimeService runtime;
-  private final IdentityService identity;
-  private final Roster roster;
-  private final ShiftsConfig shifts;
+  private final HandoverChecks checks;
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final org.springframework.transaction.support.TransactionTemplate tx;
@@ -101,9 +94,7 @@ public class Handover {
     this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
     this.tasks = tasks;
     this.runtime = runtime;
-    this.identity = identity;
-    this.roster = roster;
-    this.shifts = shifts;
+    this.checks = new HandoverChecks(identity, roster, shifts);
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -116,11 +107,11 @@ public class Handover {
     if (note.length() > NOTE_LIMIT) {
       throw new InvalidInputException("note", "交接说明最多 " + NOTE_LIMIT + " 个字");
     }
-    Set<String> from = outgoing(request);
+    Set<String> from = checks.outgoing(request);
     if (request.target() == null) {
       throw new InvalidInputException("target", "请选择交给谁：AGENT 某位客服、SHIFT 接班班次、POOL 退回组任务池");
     }
-    List<String> receivers = receivers(request, from);
+    List<String> receivers = checks.receivers(request, from);
     return move(from, request.target(), receivers, note, by);
   }
 
@@ -149,8 +140,9 @@ public class Handover {
     String batch = UUID.randomUUID().toString();
     Workloads loads = new Workloads(tasks, receivers);
     List<TaskResult> results = new ArrayList<>();
-    // Tasks move in chunks, one transaction each (a commit per task is most of the cost); a chunk
-    // that cannot commit is done again task by task, so one failure never hides the others.
+    // Tasks move in chunks, one transaction each, locked with one statement and logged with one
+    // batch (moveChunk); a chunk that cannot commit is done again task by task (moveOne), so one
+    // failure never hides the others.
     for (int start = 0; start < open.size(); start += CHUNK) {
       List<Task> chunk = open.subList(start, Math.min(open.size(), start + CHUNK));
       java.util.Map<String, String> cases = caseIds(chunk);
@@ -160,28 +152,10 @@ public class Handover {
       }
       List<TaskResult> done;
       try {
-        done =
-            tx.execute(
-                status -> {
-                  List<TaskResult> rs = new ArrayList<>();
-                  for (int i = 0; i < chunk.size(); i++) {
-                    TaskResult r =
-                        moveOne(
-                            chunk.get(i),
-                            cases.get(chunk.get(i).getProcessInstanceId()),
-                            from,
-                            targets.get(i),
-                            note,
-                            by,
-                            batch);
-                    if (r.outcome() == Outcome.FAILED) {
-                      throw new ChunkFailed();
-                    }
-                    rs.add(r);
-                  }
-                  return rs;
-                });
-      } catch (ChunkFailed | org.springframework.transaction.TransactionException again) {
+        done = tx.execute(status -> moveChunk(chunk, cases, from, targets, note, by, batch));
+      } catch (ChunkFailed
+          | org.springframework.transaction.TransactionException
+          | org.springframework.dao.DataAccessException again) {
         done = new ArrayList<>();
         for (int i = 0; i < chunk.size(); i++) {
           done.add(
@@ -200,6 +174,94 @@ public class Handover {
     int moved = (int) results.stream().filter(r -> r.outcome() == Outcome.MOVED).count();
     return new Result(batch, moved, results);
   }
+
+  /**
+   * Moves one chunk in the caller's transaction: the chunk's task rows are locked and read with one
+   * statement (in id order, so two handovers lock alike and one waits for the other), each task
+   * that is still the outgoing agents' is reassigned with its note, and the chunk's log rows are
+   * written as one JDBC batch. A task the engine refuses fails the whole chunk ({@link
+   * ChunkFailed}), which is then done again task by task.
+   */
+  private List<TaskResult> moveChunk(
+      List<Task> chunk,
+      java.util.Map<String, String> cases,
+      Set<String> from,
+      List<String> targets,
+      String note,
+      String by,
+      String batch) {
+    List<String> ids = chunk.stream().map(Task::getId).sorted().toList();
+    java.util.Map<String, String> current = new java.util.HashMap<>();
+    jdbc.query(
+        "select ID_, ASSIGNEE_ from ACT_RU_TASK where ID_ in ("
+            + String.join(",", java.util.Collections.nCopies(ids.size(), "?"))
+            + ") order by ID_ for update",
+        rs -> {
+          current.put(rs.getString(1), rs.getString(2));
+        },
+        ids.toArray());
+    List<TaskResult> results = new ArrayList<>();
+    List<Object[]> logs = new ArrayList<>();
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    for (int i = 0; i < chunk.size(); i++) {
+      Task seen = chunk.get(i);
+      String caseId = cases.get(seen.getProcessInstanceId());
+      String to = targets.get(i);
+      Outcome outcome;
+      String message = null;
+      if (!current.containsKey(seen.getId())) {
+        outcome = Outcome.GONE;
+        message = "任务已完成或已取消";
+      } else if (!from.contains(current.get(seen.getId()))) {
+        String holder = current.get(seen.getId());
+        outcome = Outcome.ALREADY_MOVED;
+        message = "任务已在 " + (holder == null ? "任务池" : holder) + " 名下";
+      } else {
+        try {
+          tasks.setAssignee(seen.getId(), to);
+          tasks.createComment(
+              seen.getId(),
+              seen.getProcessInstanceId(),
+              "【交接】" + seen.getAssignee() + " → " + (to == null ? "组任务池" : to) + "：" + note);
+        } catch (ProcessEngineException e) {
+          throw new ChunkFailed();
+        }
+        outcome = Outcome.MOVED;
+      }
+      logs.add(
+          new Object[] {
+            batch,
+            seen.getId(),
+            seen.getName(),
+            caseId,
+            seen.getAssignee(),
+            to,
+            outcome.name(),
+            note,
+            by,
+            now
+          });
+      results.add(
+          new TaskResult(
+              seen.getId(), seen.getName(), caseId, seen.getAssignee(), to, outcome, message));
+    }
+    jdbc.batchUpdate(LOG_INSERT, logs);
+    java.util.Map<String, Long> counts =
+        results.stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    r -> r.outcome().name(), java.util.stream.Collectors.counting()));
+    com.aftersales.base.AfterCommit.run(
+        () ->
+            counts.forEach(
+                (result, n) ->
+                    meters.counter("aftersales.handovers", "result", result).increment(n)));
+    return results;
+  }
+
+  private static final String LOG_INSERT =
+      "insert into handover_log (batch_id, task_id, task_name, case_id, from_user, to_user, result,"
+          + " note, moved_by, moved_at) values (?,?,?,?,?,?,?,?,?,?)";
 
   private TaskResult moveOne(
       Task seen, String caseId, Set<String> from, String to, String note, String by, String batch) {
@@ -242,8 +304,7 @@ public class Handover {
       message = e.getMessage();
     }
     jdbc.update(
-        "insert into handover_log (batch_id, task_id, task_name, case_id, from_user, to_user, result, note, moved_by, moved_at)"
-            + " values (?,?,?,?,?,?,?,?,?,?)",
+        LOG_INSERT,
         batch,
         seen.getId(),
         seen.getName(),
@@ -279,63 +340,5 @@ public class Handover {
           .forEach(pi -> cases.put(pi.getId(), pi.getBusinessKey()));
     }
     return cases;
-  }
-
-  private Set<String> outgoing(Request request) {
-    Set<String> from = new LinkedHashSet<>();
-    if (request.fromAgents() != null && request.fromAgents().size() > MAX_AGENTS) {
-      throw new InvalidInputException("fromAgents", "一次最多交接 " + MAX_AGENTS + " 位客服的工作，请分批交接");
-    }
-    if (request.fromAgents() != null) {
-      request.fromAgents().stream()
-          .filter(a -> a != null && !a.isBlank())
-          .map(String::trim)
-          .forEach(from::add);
-    }
-    if (request.fromShift() != null && !request.fromShift().isBlank()) {
-      String code = shift(request.fromShift(), "fromShift");
-      from.addAll(roster.members(roster.thisWeek(), code));
-    }
-    if (from.isEmpty()) {
-      throw new InvalidInputException("fromAgents", "请选择交班的客服，或选择交班的班次（本周排班里要有人）");
-    }
-    return from;
-  }
-
-  private List<String> receivers(Request request, Set<String> from) {
-    return switch (request.target()) {
-      case POOL -> List.of();
-      case AGENT -> {
-        String agent = request.toAgent() == null ? "" : request.toAgent().trim();
-        if (agent.isEmpty()) {
-          throw new InvalidInputException("toAgent", "请选择接班的客服");
-        }
-        if (identity.createUserQuery().userId(agent).memberOfGroup(Roles.AGENTS).count() == 0) {
-          throw new InvalidInputException("toAgent", "找不到客服 " + agent + "（需是售后客服组成员）");
-        }
-        if (from.contains(agent)) {
-          throw new InvalidInputException("toAgent", "不能交接给交班的客服本人");
-        }
-        yield List.of(agent);
-      }
-      case SHIFT -> {
-        String code = shift(request.toShift(), "toShift");
-        List<String> members = new ArrayList<>(roster.members(roster.thisWeek(), code));
-        members.removeAll(from);
-        if (members.isEmpty()) {
-          throw new InvalidInputException("toShift", "本周 " + code + " 班没有可接班的客服，请先排班");
-        }
-        yield members;
-      }
-    };
-  }
-
-  private String shift(String code, String field) {
-    String c = code == null ? "" : code.trim().toUpperCase();
-    return shifts
-        .find(c)
-        .map(ShiftsConfig.Shift::code)
-        .orElseThrow(
-            () -> new InvalidInputException(field, "没有班次 “" + code + "”，可选：" + shifts.choices()));
   }
 }

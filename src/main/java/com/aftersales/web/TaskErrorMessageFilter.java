@@ -36,6 +36,12 @@ class TaskErrorMessageFilter {
         && uri.contains("/task/");
   }
 
+  /** Opening a task's form: a colleague may have completed the task since the list was read. */
+  static boolean isTaskOpening(String uri) {
+    return (uri.endsWith("/form-variables") || uri.endsWith("/deployed-form"))
+        && uri.contains("/task/");
+  }
+
   static boolean isProcessStart(String uri) {
     return (uri.endsWith("/submit-form") || uri.endsWith("/start"))
         && uri.contains("/process-definition/");
@@ -53,7 +59,9 @@ class TaskErrorMessageFilter {
                   throws ServletException, IOException {
                 String uri = request.getRequestURI();
                 boolean start = isProcessStart(uri);
-                if (!"POST".equals(request.getMethod()) || !(start || isTaskCompletion(uri))) {
+                boolean opening = "GET".equals(request.getMethod()) && isTaskOpening(uri);
+                if (!opening
+                    && (!"POST".equals(request.getMethod()) || !(start || isTaskCompletion(uri)))) {
                   chain.doFilter(request, response);
                   return;
                 }
@@ -79,8 +87,25 @@ class TaskErrorMessageFilter {
                   if (wrapper.getStatus() == HttpServletResponse.SC_BAD_REQUEST) {
                     cleaned = START_PREFIX.matcher(body).replaceFirst("\"message\":\"");
                   }
+                } else if (opening) {
+                  if (wrapper.getStatus() >= 400 && taskGone(tasks, identity, uri)) {
+                    wrapper.setStatus(HttpServletResponse.SC_NOT_FOUND);
+                    cleaned = GONE;
+                  }
                 } else if (wrapper.getStatus() == HttpServletResponse.SC_BAD_REQUEST) {
                   cleaned = PREFIX.matcher(body).replaceFirst("\"message\":\"");
+                } else if (uri.endsWith("/claim")
+                    && wrapper.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR
+                    && (body.contains("TaskAlreadyClaimedException")
+                        || body.contains("OptimisticLockingException")
+                        || body.contains("updated by another transaction concurrently"))
+                    && holder(tasks, identity, uri) != null) {
+                  // a colleague claimed it first (or at the same moment): not a server fault
+                  wrapper.setStatus(HttpServletResponse.SC_CONFLICT);
+                  cleaned =
+                      "{\"type\":\"TaskAlreadyClaimedException\",\"message\":\"任务已被 "
+                          + holder(tasks, identity, uri).replace("\\", "\\\\").replace("\"", "\\\"")
+                          + " 认领，请刷新任务列表，选择其他任务\"}";
                 } else if (wrapper.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR
                     && (body.contains("Cannot find task with id")
                         || body.contains("OptimisticLockingException")
@@ -90,7 +115,7 @@ class TaskErrorMessageFilter {
                   // optimistic lock rolled this completion back whole), or never existed: not a
                   // server fault
                   wrapper.setStatus(HttpServletResponse.SC_NOT_FOUND);
-                  cleaned = "{\"type\":\"NotFoundException\",\"message\":\"任务不存在或已被他人处理，请刷新任务列表\"}";
+                  cleaned = GONE;
                 }
                 if (!start
                     && wrapper.getStatus() == HttpServletResponse.SC_FORBIDDEN
@@ -98,7 +123,7 @@ class TaskErrorMessageFilter {
                   // completed by someone else at the same moment: the task's authorizations went
                   // with it, so the engine refused before it found the task gone
                   wrapper.setStatus(HttpServletResponse.SC_NOT_FOUND);
-                  cleaned = "{\"type\":\"NotFoundException\",\"message\":\"任务不存在或已被他人处理，请刷新任务列表\"}";
+                  cleaned = GONE;
                 }
                 if (!cleaned.equals(body)) {
                   wrapper.resetBuffer();
@@ -114,6 +139,27 @@ class TaskErrorMessageFilter {
     return registration;
   }
 
+  private static final String GONE =
+      "{\"type\":\"NotFoundException\",\"message\":\"任务不存在或已被他人处理，请刷新任务列表\"}";
+
+  /** Who holds the task a request names now, or null (looked up as the system). */
+  private static String holder(
+      org.camunda.bpm.engine.TaskService tasks,
+      org.camunda.bpm.engine.IdentityService identity,
+      String uri) {
+    java.util.regex.Matcher m = TASK_ID.matcher(uri);
+    if (!m.find()) {
+      return null;
+    }
+    return com.aftersales.base.Access.asSystem(
+        identity,
+        () -> {
+          org.camunda.bpm.engine.task.Task t =
+              tasks.createTaskQuery().taskId(m.group(1)).singleResult();
+          return t == null ? null : t.getAssignee();
+        });
+  }
+
   /** Whether the task a completion names no longer exists (looked up as the system). */
   private static boolean taskGone(
       org.camunda.bpm.engine.TaskService tasks,
@@ -125,5 +171,6 @@ class TaskErrorMessageFilter {
             identity, () -> tasks.createTaskQuery().taskId(m.group(1)).count() == 0);
   }
 
-  private static final Pattern TASK_ID = Pattern.compile("/task/([^/]+)/(?:submit-form|complete)");
+  private static final Pattern TASK_ID =
+      Pattern.compile("/task/([^/]+)/(?:submit-form|complete|claim|form-variables|deployed-form)");
 }

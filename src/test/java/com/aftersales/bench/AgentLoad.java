@@ -57,17 +57,27 @@ final class AgentLoad {
   private final String base;
   private final String filterId;
   private final double invalidShare;
+  private final long thinkMs;
   final Map<String, ConcurrentLinkedQueue<Double>> ms = new ConcurrentHashMap<>();
   final Map<String, AtomicLong> unexpected = new ConcurrentHashMap<>();
   final AtomicLong intended400 = new AtomicLong();
   final AtomicLong claimRaces = new AtomicLong();
+
+  /** Tasks a colleague completed between the list and the open (404, as Tasklist is told). */
+  final AtomicLong openRaces = new AtomicLong();
+
   final AtomicLong actions = new AtomicLong();
   final ConcurrentLinkedQueue<Done> done = new ConcurrentLinkedQueue<>();
 
-  AgentLoad(String base, String filterId, double invalidShare) {
+  /**
+   * @param thinkMs the mean time an agent takes between two actions (reading the list, the form,
+   *     typing), drawn from an exponential distribution capped at five times the mean; 0 for none
+   */
+  AgentLoad(String base, String filterId, double invalidShare, long thinkMs) {
     this.base = base;
     this.filterId = filterId;
     this.invalidShare = invalidShare;
+    this.thinkMs = thinkMs;
     ACTIONS.forEach(a -> ms.put(a, new ConcurrentLinkedQueue<>()));
   }
 
@@ -112,15 +122,20 @@ final class AgentLoad {
     JsonNode task = workable.get(index % workable.size());
     String id = task.path("id").asText();
     String step = task.path("taskDefinitionKey").asText();
-    if (call("open", auth, "GET", "/task/" + id + "/form-variables", null, null).statusCode()
-        != 200) {
+    var open = call("open", auth, "GET", "/task/" + id + "/form-variables", null, null, true);
+    if (open.statusCode() != 200) {
+      if (open.statusCode() == 404 && open.body().contains("任务不存在或已被他人处理")) {
+        openRaces.incrementAndGet();
+      } else {
+        count("open", open.statusCode());
+      }
       return;
     }
     var claim = call("claim", auth, "POST", "/task/" + id + "/claim", claimBody(user), null, true);
     if (claim.statusCode() != 204) {
-      if (claim.statusCode() == 500
-          && (claim.body().contains("TaskAlreadyClaimedException")
-              || claim.body().contains("OptimisticLockingException"))) {
+      // a colleague claimed it first (409) or completed it meanwhile (404): what Tasklist tells
+      if ((claim.statusCode() == 409 && claim.body().contains("认领"))
+          || (claim.statusCode() == 404 && claim.body().contains("任务不存在或已被他人处理"))) {
         claimRaces.incrementAndGet();
       } else {
         count("claim", claim.statusCode());
@@ -177,6 +192,7 @@ final class AgentLoad {
       String accept,
       boolean callerJudges)
       throws Exception {
+    think();
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofMinutes(10))
@@ -198,6 +214,13 @@ final class AgentLoad {
       count(action, s);
     }
     return r;
+  }
+
+  private void think() throws InterruptedException {
+    if (thinkMs > 0) {
+      double draw = -Math.log(1 - ThreadLocalRandom.current().nextDouble()) * thinkMs;
+      Thread.sleep((long) Math.min(draw, 5.0 * thinkMs));
+    }
   }
 
   private void count(String action, int status) {

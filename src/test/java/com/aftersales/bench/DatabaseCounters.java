@@ -1,5 +1,10 @@
 package com.aftersales.bench;
 
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -11,14 +16,40 @@ class DatabaseCounters {
 
   static final DatabaseCounters NONE = new DatabaseCounters(null);
 
-  record Snapshot(long statements, long commits) {}
+  /** The counters at one moment; {@code calls} per statement kind (see {@link #kind}). */
+  record Snapshot(long statements, long commits, Map<String, Long> calls) {}
 
-  record Delta(long statements, long commits) {
-    static final Delta ZERO = new Delta(0, 0);
+  /** What happened between two snapshots. */
+  record Delta(long statements, long commits, Map<String, Long> calls) {
+    static final Delta ZERO = new Delta(0, 0, Map.of());
 
     Delta plus(Delta other) {
-      return new Delta(statements + other.statements, commits + other.commits);
+      Map<String, Long> sum = new TreeMap<>(calls);
+      other.calls.forEach((k, v) -> sum.merge(k, v, Long::sum));
+      return new Delta(statements + other.statements, commits + other.commits, sum);
     }
+  }
+
+  private static final Pattern KIND =
+      Pattern.compile(
+          "^\\s*(?:with\\b.*?\\)\\s*)?(select|insert|update|delete)\\b.*?"
+              + "(?:\\bfrom|\\binto|^\\s*update)\\s+([a-z_0-9.]+)",
+          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+  /**
+   * A statement's kind: its verb and its first table ("insert act_hi_varinst"), so that what a case
+   * costs reads as a short list; statements of another shape keep their first 60 characters.
+   */
+  static String kind(String query) {
+    String q = query.replaceAll("\\s+", " ").trim();
+    if (q.regionMatches(true, 0, "update ", 0, 7)) {
+      return ("update " + q.substring(7).split(" ")[0]).toLowerCase(Locale.ROOT);
+    }
+    Matcher m = KIND.matcher(q);
+    if (m.find()) {
+      return (m.group(1) + " " + m.group(2)).toLowerCase(Locale.ROOT);
+    }
+    return q.length() > 60 ? q.substring(0, 60) : q;
   }
 
   private final JdbcTemplate jdbc;
@@ -29,26 +60,64 @@ class DatabaseCounters {
 
   Snapshot snapshot() {
     if (jdbc == null) {
-      return new Snapshot(0, 0);
+      return new Snapshot(0, 0, Map.of());
     }
     settle();
-    Long statements =
-        jdbc.queryForObject(
-            "select coalesce(sum(s.calls), 0) from pg_stat_statements s"
-                + " join pg_database d on d.oid = s.dbid where d.datname = current_database()"
-                + " and s.query !~* '^\\s*(begin|commit|rollback|set|show|savepoint|release)'"
-                + " and s.query not like '%pg_stat%'",
-            Long.class);
+    Map<String, Long> calls = new TreeMap<>();
+    jdbc.query(
+        "select s.query, sum(s.calls) from pg_stat_statements s"
+            + " join pg_database d on d.oid = s.dbid where d.datname = current_database()"
+            + " and s.query !~* '^\\s*(begin|commit|rollback|set|show|savepoint|release)'"
+            + " and s.query not like '%pg_stat%' group by s.query",
+        rs -> {
+          calls.merge(kind(rs.getString(1)), rs.getLong(2), Long::sum);
+        });
+    long statements = calls.values().stream().mapToLong(Long::longValue).sum();
     Long commits =
         jdbc.queryForObject(
             "select xact_commit from pg_stat_database where datname = current_database()",
             Long.class);
-    return new Snapshot(statements, commits);
+    return new Snapshot(statements, commits, calls);
   }
 
   Delta since(Snapshot before) {
     Snapshot now = snapshot();
-    return new Delta(now.statements() - before.statements(), now.commits() - before.commits());
+    Map<String, Long> calls = new TreeMap<>();
+    now.calls()
+        .forEach(
+            (k, v) -> {
+              long d = v - before.calls().getOrDefault(k, 0L);
+              if (d != 0) {
+                calls.put(k, d);
+              }
+            });
+    return new Delta(
+        now.statements() - before.statements(), now.commits() - before.commits(), calls);
+  }
+
+  /**
+   * The statement kinds where one side's cases cost most beyond the other's, per case, largest
+   * first: "insert act_hi_varinst 41.0 vs 3.0".
+   */
+  static java.util.List<String> largestDifferences(Delta ours, Delta bare, int cases, int top) {
+    java.util.Set<String> kinds = new java.util.TreeSet<>(ours.calls().keySet());
+    kinds.addAll(bare.calls().keySet());
+    return kinds.stream()
+        .sorted(
+            java.util.Comparator.comparingLong(
+                    (String k) ->
+                        ours.calls().getOrDefault(k, 0L) - bare.calls().getOrDefault(k, 0L))
+                .reversed())
+        .limit(top)
+        .map(
+            k ->
+                String.format(
+                    Locale.ROOT,
+                    "%s %.1f vs %.1f",
+                    k,
+                    (double) ours.calls().getOrDefault(k, 0L) / cases,
+                    (double) bare.calls().getOrDefault(k, 0L) / cases))
+        .toList();
   }
 
   /** Other sessions report their counters when idle, at most once a second. */

@@ -30,6 +30,9 @@ abstract class HandoverBenchmarkBase {
 
   static final int TASKS = Integer.getInteger("bench.handover.tasks", 1_000);
 
+  /** Rounds per side, the order alternating. */
+  static final int ROUNDS = Integer.getInteger("bench.handover.rounds", 3);
+
   /** Tasks per transaction, as {@link Handover} moves them. */
   static final int CHUNK = 50;
 
@@ -85,50 +88,42 @@ abstract class HandoverBenchmarkBase {
     for (String u : List.of(outgoing, incoming, bareFrom)) {
       user(u);
     }
-    // warm-up of both paths
-    List<Task> warm = openTasks(outgoing, 50);
-    handover.handOver(
-        new Handover.Request(List.of(outgoing), null, Handover.Target.AGENT, incoming, null, "预热"),
-        "supervisor");
-
     // the baselines run on a stock engine (BareEngine): no listeners or timeline of ours
     ProcessEngine bareEngine =
         BareEngine.start("bench-bare-handover", engine, dataSource, transactions);
-    long bareNanos;
-    long singleNanos;
+    List<Double> ratios = new java.util.ArrayList<>();
+    List<Double> ours = new java.util.ArrayList<>();
+    List<Double> bares = new java.util.ArrayList<>();
+    List<Double> singles = new java.util.ArrayList<>();
     try {
       TaskService bareTasks = bareEngine.getTaskService();
       TransactionTemplate tx = new TransactionTemplate(transactions);
-      warm.forEach(t -> bareTasks.setAssignee(t.getId(), incoming));
-      // like with like: the handover moves CHUNK tasks per transaction, so does this loop
-      List<Task> bare = openTasks(bareFrom, TASKS);
-      long bareStart = System.nanoTime();
-      for (int i = 0; i < bare.size(); i += CHUNK) {
-        List<Task> chunk = bare.subList(i, Math.min(bare.size(), i + CHUNK));
-        tx.executeWithoutResult(
-            s -> chunk.forEach(t -> bareTasks.setAssignee(t.getId(), incoming)));
+      // warm-up of every path, so that no side pays the JIT or the caches for the other
+      handOver(outgoing, incoming, openTasks(outgoing, 100).size());
+      bareBatched(bareTasks, tx, openTasks(bareFrom, 100), incoming);
+      bareSingle(bareTasks, openTasks(bareFrom, 100), incoming);
+      for (int round = 0; round < ROUNDS; round++) {
+        // the order alternates: the handover first in even rounds, the bare loop in odd ones
+        long handoverNanos = 0;
+        long bareNanos = 0;
+        for (int side = 0; side < 2; side++) {
+          if ((side == 0) == (round % 2 == 0)) {
+            openTasks(outgoing, TASKS);
+            handoverNanos = handOver(outgoing, incoming, TASKS);
+          } else {
+            // like with like: the handover moves CHUNK tasks per transaction, so does this loop
+            bareNanos = bareBatched(bareTasks, tx, openTasks(bareFrom, TASKS), incoming);
+          }
+        }
+        // and for reference the same loop with one transaction per task
+        singles.add(bareSingle(bareTasks, openTasks(bareFrom, TASKS), incoming) / 1e6 / TASKS);
+        ours.add(handoverNanos / 1e6 / TASKS);
+        bares.add(bareNanos / 1e6 / TASKS);
+        ratios.add((double) handoverNanos / bareNanos);
       }
-      bareNanos = System.nanoTime() - bareStart;
-      // and for reference the same loop with one transaction per task
-      List<Task> single = openTasks(bareFrom, TASKS);
-      long singleStart = System.nanoTime();
-      for (Task t : single) {
-        bareTasks.setAssignee(t.getId(), incoming);
-      }
-      singleNanos = System.nanoTime() - singleStart;
     } finally {
       bareEngine.close();
     }
-
-    openTasks(outgoing, TASKS);
-    long start = System.nanoTime();
-    Handover.Result result =
-        handover.handOver(
-            new Handover.Request(
-                List.of(outgoing), null, Handover.Target.AGENT, incoming, null, "交接班：请优先处理到期的任务"),
-            "supervisor");
-    long nanos = System.nanoTime() - start;
-    assertThat(result.moved()).isEqualTo(TASKS);
 
     Results.line(
         database(),
@@ -139,16 +134,46 @@ abstract class HandoverBenchmarkBase {
             TASKS),
         String.format(
             Locale.ROOT,
-            "%.2f× a bare setAssignee loop on a stock engine, %d tasks per transaction on both"
-                + " sides; handover %.2f s (%.2f ms/task), bare loop %.2f s (%.2f ms/task); the bare"
-                + " loop with one transaction per task %.2f s (%.2f ms/task)",
-            (double) nanos / bareNanos,
+            "%s× a bare setAssignee loop on a stock engine, median (min–max) of %d rounds in"
+                + " alternating order, %d tasks per transaction on both sides; handover %s"
+                + " ms/task, bare loop %s ms/task; the bare loop with one transaction per task %s"
+                + " ms/task",
+            CaseFlowBenchmarkBase.Rounds.spread(ratios, "%.2f"),
+            ROUNDS,
             CHUNK,
-            nanos / 1e9,
-            nanos / 1e6 / TASKS,
-            bareNanos / 1e9,
-            bareNanos / 1e6 / TASKS,
-            singleNanos / 1e9,
-            singleNanos / 1e6 / TASKS));
+            CaseFlowBenchmarkBase.Rounds.spread(ours, "%.2f"),
+            CaseFlowBenchmarkBase.Rounds.spread(bares, "%.2f"),
+            CaseFlowBenchmarkBase.Rounds.spread(singles, "%.2f")));
+  }
+
+  /** Hands {@code n} open tasks of {@code from} over to {@code to}; the time it took. */
+  private long handOver(String from, String to, int n) {
+    long start = System.nanoTime();
+    Handover.Result result =
+        handover.handOver(
+            new Handover.Request(
+                List.of(from), null, Handover.Target.AGENT, to, null, "交接班：请优先处理到期的任务"),
+            "supervisor");
+    long nanos = System.nanoTime() - start;
+    assertThat(result.moved()).isEqualTo(n);
+    return nanos;
+  }
+
+  /** The bare reassignment loop, CHUNK tasks per transaction; the time it took. */
+  private static long bareBatched(
+      TaskService bareTasks, TransactionTemplate tx, List<Task> open, String to) {
+    long start = System.nanoTime();
+    for (int i = 0; i < open.size(); i += CHUNK) {
+      List<Task> chunk = open.subList(i, Math.min(open.size(), i + CHUNK));
+      tx.executeWithoutResult(s -> chunk.forEach(t -> bareTasks.setAssignee(t.getId(), to)));
+    }
+    return System.nanoTime() - start;
+  }
+
+  /** The bare reassignment loop, one transaction per task; the time it took. */
+  private static long bareSingle(TaskService bareTasks, List<Task> open, String to) {
+    long start = System.nanoTime();
+    open.forEach(t -> bareTasks.setAssignee(t.getId(), to));
+    return System.nanoTime() - start;
   }
 }

@@ -60,6 +60,9 @@ class PostgresAgentLoadBenchmark {
   static final int IMPORT_ROWS = Integer.getInteger("bench.load.import.rows", 10_000);
   static final double INVALID_SHARE = 0.10;
 
+  /** Mean time an agent takes between two actions; 0 plays agents that never stop to read. */
+  static final long THINK_MS = Long.getLong("bench.load.think.ms", 0);
+
   @Autowired ProcessEngine engine;
   @Autowired CaseService cases;
   @Autowired TestOrders orders;
@@ -93,9 +96,10 @@ class PostgresAgentLoadBenchmark {
     String filterId =
         engine.getFilterService().createFilterQuery().filterName("我组的任务").singleResult().getId();
     AgentLoad load =
-        new AgentLoad("http://localhost:" + port + "/engine-rest", filterId, INVALID_SHARE);
+        new AgentLoad(
+            "http://localhost:" + port + "/engine-rest", filterId, INVALID_SHARE, THINK_MS);
     // warm up: one agent's cycles for 5 s, not timed; what it completes is checked with the rest
-    AgentLoad warmUp = new AgentLoad("http://localhost:" + port + "/engine-rest", filterId, 0);
+    AgentLoad warmUp = new AgentLoad("http://localhost:" + port + "/engine-rest", filterId, 0, 0);
     warmUp.work(agents.get(0), 0, System.nanoTime() + 5_000_000_000L);
 
     double dbMsBefore = dbMillis();
@@ -143,15 +147,19 @@ class PostgresAgentLoadBenchmark {
         BenchPostgres.label(),
         String.format(
             Locale.ROOT,
-            "7. %d agents at once through the REST API, %d s, %,d open tasks (target p95 < 300 ms"
-                + " per action, no errors but the intended 400s, nothing lost or done twice)",
+            "7. %d agents at once through the REST API, %d s, %,d open tasks, %s (target p95 <"
+                + " 300 ms per action, no errors but the intended 400s, nothing lost or done twice)",
             AGENTS,
             SECONDS,
-            OPEN),
+            OPEN,
+            THINK_MS == 0
+                ? "no time between actions"
+                : String.format(Locale.ROOT, "%.1f s between actions on average", THINK_MS / 1e3)),
         String.format(
             Locale.ROOT,
             "worst p95 %.0f ms; %s; %,d actions = %.1f/s, %,d tasks completed = %.1f/s;"
-                + " intended 400s %,d; other answers %s; claim races lost %,d; %s;"
+                + " intended 400s %,d; other answers %s; races lost (409/404, as Tasklist is told):"
+                + " claims %,d, opens %,d; %s;"
                 + " process CPU %.2f ms per action (%.0f %% of %d cores), database time %s per"
                 + " action; %d timers set due during the run, %,d jobs fewer at the end; %s;"
                 + " load average %.1f before, %.1f after; JFR top methods: %s",
@@ -164,6 +172,7 @@ class PostgresAgentLoadBenchmark {
             load.intended400.get(),
             load.errors().isEmpty() ? "none" : load.errors(),
             load.claimRaces.get(),
+            load.openRaces.get(),
             checked,
             cpu / 1e6 / actions,
             100.0 * cpu / elapsed / Runtime.getRuntime().availableProcessors(),
