@@ -16,12 +16,26 @@ class DatabaseCounters {
 
   static final DatabaseCounters NONE = new DatabaseCounters(null);
 
+  /**
+   * Prefix of the statements the server runs inside others (the foreign-key checks of an insert,
+   * "select … from only …"): counted apart, {@code statements} are those the application sends.
+   */
+  static final String NESTED = "(inside) ";
+
   /** The counters at one moment; {@code calls} per statement kind (see {@link #kind}). */
   record Snapshot(long statements, long commits, Map<String, Long> calls) {}
 
   /** What happened between two snapshots. */
   record Delta(long statements, long commits, Map<String, Long> calls) {
     static final Delta ZERO = new Delta(0, 0, Map.of());
+
+    /** Statements the server ran inside the application's (foreign-key checks). */
+    long nested() {
+      return calls.entrySet().stream()
+          .filter(e -> e.getKey().startsWith(NESTED))
+          .mapToLong(Map.Entry::getValue)
+          .sum();
+    }
 
     Delta plus(Delta other) {
       Map<String, Long> sum = new TreeMap<>(calls);
@@ -65,14 +79,19 @@ class DatabaseCounters {
     settle();
     Map<String, Long> calls = new TreeMap<>();
     jdbc.query(
-        "select s.query, sum(s.calls) from pg_stat_statements s"
+        "select s.query, s.toplevel, sum(s.calls) from pg_stat_statements s"
             + " join pg_database d on d.oid = s.dbid where d.datname = current_database()"
             + " and s.query !~* '^\\s*(begin|commit|rollback|set|show|savepoint|release)'"
-            + " and s.query not like '%pg_stat%' group by s.query",
+            + " and s.query not like '%pg_stat%' group by s.query, s.toplevel",
         rs -> {
-          calls.merge(kind(rs.getString(1)), rs.getLong(2), Long::sum);
+          String kind = kind(rs.getString(1));
+          calls.merge(rs.getBoolean(2) ? kind : NESTED + kind, rs.getLong(3), Long::sum);
         });
-    long statements = calls.values().stream().mapToLong(Long::longValue).sum();
+    long statements =
+        calls.entrySet().stream()
+            .filter(e -> !e.getKey().startsWith(NESTED))
+            .mapToLong(Map.Entry::getValue)
+            .sum();
     Long commits =
         jdbc.queryForObject(
             "select xact_commit from pg_stat_database where datname = current_database()",

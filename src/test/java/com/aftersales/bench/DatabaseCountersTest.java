@@ -34,6 +34,11 @@ class DatabaseCountersTest {
     var bare = new DatabaseCounters.Delta(24, 4, Map.of("insert act_hi_varinst", 4L, "x", 20L));
     assertThat(DatabaseCounters.largestDifferences(ours, bare, 2, 2))
         .containsExactly("insert act_hi_varinst 20.0 vs 2.0", "select act_ru_task 10.0 vs 0.0");
+    assertThat(
+            new DatabaseCounters.Delta(
+                    5, 1, Map.of(DatabaseCounters.NESTED + "select only", 7L, "insert x", 5L))
+                .nested())
+        .isEqualTo(7);
     assertThat(ours.plus(bare).calls())
         .containsEntry("x", 30L)
         .containsEntry("insert act_hi_varinst", 44L);
