@@ -47,6 +47,11 @@ abstract class HandoverBenchmarkBase {
 
   abstract String database();
 
+  /** Hook for PostgreSQL: the statements around each measured side. */
+  DatabaseCounters counters() {
+    return DatabaseCounters.NONE;
+  }
+
   private void user(String id) {
     if (identity.createUserQuery().userId(id).count() == 0) {
       User u = identity.newUser(id);
@@ -95,6 +100,8 @@ abstract class HandoverBenchmarkBase {
     List<Double> ours = new java.util.ArrayList<>();
     List<Double> bares = new java.util.ArrayList<>();
     List<Double> singles = new java.util.ArrayList<>();
+    DatabaseCounters.Delta oursDb = DatabaseCounters.Delta.ZERO;
+    DatabaseCounters.Delta bareDb = DatabaseCounters.Delta.ZERO;
     try {
       TaskService bareTasks = bareEngine.getTaskService();
       TransactionTemplate tx = new TransactionTemplate(transactions);
@@ -109,10 +116,15 @@ abstract class HandoverBenchmarkBase {
         for (int side = 0; side < 2; side++) {
           if ((side == 0) == (round % 2 == 0)) {
             openTasks(outgoing, TASKS);
+            DatabaseCounters.Snapshot before = counters().snapshot();
             handoverNanos = handOver(outgoing, incoming, TASKS);
+            oursDb = oursDb.plus(counters().since(before));
           } else {
             // like with like: the handover moves CHUNK tasks per transaction, so does this loop
-            bareNanos = bareBatched(bareTasks, tx, openTasks(bareFrom, TASKS), incoming);
+            List<Task> open = openTasks(bareFrom, TASKS);
+            DatabaseCounters.Snapshot before = counters().snapshot();
+            bareNanos = bareBatched(bareTasks, tx, open, incoming);
+            bareDb = bareDb.plus(counters().since(before));
           }
         }
         // and for reference the same loop with one transaction per task
@@ -125,6 +137,18 @@ abstract class HandoverBenchmarkBase {
       bareEngine.close();
     }
 
+    String statements = "";
+    if (counters() != DatabaseCounters.NONE) {
+      int n = ROUNDS * TASKS;
+      statements =
+          String.format(
+              Locale.ROOT,
+              "; statements sent per task %.1f vs %.1f, the largest differences per task"
+                  + " (handover vs bare): %s",
+              (double) oursDb.statements() / n,
+              (double) bareDb.statements() / n,
+              String.join(", ", DatabaseCounters.largestDifferences(oursDb, bareDb, n, 8)));
+    }
     Results.line(
         database(),
         String.format(
@@ -137,13 +161,14 @@ abstract class HandoverBenchmarkBase {
             "%s× a bare setAssignee loop on a stock engine, median (min–max) of %d rounds in"
                 + " alternating order, %d tasks per transaction on both sides; handover %s"
                 + " ms/task, bare loop %s ms/task; the bare loop with one transaction per task %s"
-                + " ms/task",
+                + " ms/task%s",
             CaseFlowBenchmarkBase.Rounds.spread(ratios, "%.2f"),
             ROUNDS,
             CHUNK,
             CaseFlowBenchmarkBase.Rounds.spread(ours, "%.2f"),
             CaseFlowBenchmarkBase.Rounds.spread(bares, "%.2f"),
-            CaseFlowBenchmarkBase.Rounds.spread(singles, "%.2f")));
+            CaseFlowBenchmarkBase.Rounds.spread(singles, "%.2f"),
+            statements));
   }
 
   /** Hands {@code n} open tasks of {@code from} over to {@code to}; the time it took. */

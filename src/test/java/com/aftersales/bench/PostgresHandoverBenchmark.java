@@ -15,6 +15,14 @@ class PostgresHandoverBenchmark extends HandoverBenchmarkBase {
     BenchPostgres.register(registry, "aftersales_bench");
   }
 
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  @Override
+  DatabaseCounters counters() {
+    return BenchPostgres.isServer() ? new DatabaseCounters(jdbc) : DatabaseCounters.NONE;
+  }
+
   @Override
   String database() {
     return BenchPostgres.label();
