@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -103,6 +104,7 @@ class PostgresAgentLoadBenchmark {
     warmUp.work(agents.get(0), 0, System.nanoTime() + 5_000_000_000L);
 
     double dbMsBefore = dbMillis();
+    Map<String, double[]> dbBefore = dbByKind();
     var os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     Path jfr = Path.of("target", "benchmarks", "agents.jfr");
@@ -135,6 +137,7 @@ class PostgresAgentLoadBenchmark {
     executor.shutdown();
     pool.shutdown();
     double dbMs = dbMillis() - dbMsBefore;
+    String topStatements = topStatements(dbBefore, 6);
     long actions = load.actions.get();
 
     LoadCheck check = new LoadCheck(jdbc);
@@ -179,7 +182,8 @@ class PostgresAgentLoadBenchmark {
             Runtime.getRuntime().availableProcessors(),
             Double.isNaN(dbMs)
                 ? "n/a (no pg_stat_statements)"
-                : String.format(Locale.ROOT, "%.2f ms", dbMs / actions),
+                : String.format(
+                    Locale.ROOT, "%.2f ms (the most: %s)", dbMs / actions, topStatements),
             timers,
             jobsBefore - jobCount(),
             imported,
@@ -202,9 +206,59 @@ class PostgresAgentLoadBenchmark {
     Double ms =
         jdbc.queryForObject(
             "select coalesce(sum(s.total_exec_time), 0) from pg_stat_statements s"
-                + " join pg_database d on d.oid = s.dbid where d.datname = current_database()",
+                + " join pg_database d on d.oid = s.dbid where d.datname = current_database()"
+                + " and s.toplevel",
             Double.class);
     return ms;
+  }
+
+  /** Database time (ms) and calls per statement kind ({@link DatabaseCounters#kind}), top level. */
+  private Map<String, double[]> dbByKind() {
+    Map<String, double[]> out = new java.util.HashMap<>();
+    if (!BenchPostgres.isServer()) {
+      return out;
+    }
+    jdbc.query(
+        "select s.query, s.total_exec_time, s.calls from pg_stat_statements s"
+            + " join pg_database d on d.oid = s.dbid where d.datname = current_database()"
+            + " and s.toplevel",
+        rs -> {
+          double[] v =
+              out.computeIfAbsent(DatabaseCounters.kind(rs.getString(1)), k -> new double[2]);
+          v[0] += rs.getDouble(2);
+          v[1] += rs.getLong(3);
+        });
+    return out;
+  }
+
+  /**
+   * The statement kinds that took the most database time since {@code before}, with their share.
+   */
+  private String topStatements(Map<String, double[]> before, int top) {
+    Map<String, double[]> now = dbByKind();
+    double total =
+        now.entrySet().stream()
+            .mapToDouble(e -> e.getValue()[0] - before.getOrDefault(e.getKey(), new double[2])[0])
+            .sum();
+    return now.entrySet().stream()
+        .map(
+            e -> {
+              double[] b = before.getOrDefault(e.getKey(), new double[2]);
+              return Map.entry(
+                  e.getKey(), new double[] {e.getValue()[0] - b[0], e.getValue()[1] - b[1]});
+            })
+        .sorted((x, y) -> Double.compare(y.getValue()[0], x.getValue()[0]))
+        .limit(top)
+        .map(
+            e ->
+                String.format(
+                    Locale.ROOT,
+                    "%s %.0f %% (%,.0f calls, %.1f ms each)",
+                    e.getKey(),
+                    100 * e.getValue()[0] / total,
+                    e.getValue()[1],
+                    e.getValue()[1] == 0 ? 0 : e.getValue()[0] / e.getValue()[1]))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   /** Users loadagent01…, members of the agents' group (password "demo"). */
