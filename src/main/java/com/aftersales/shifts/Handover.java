@@ -212,7 +212,8 @@ public class Handover {
       if (!current.containsKey(seen.getId())) {
         outcome = Outcome.GONE;
         message = "任务已完成或已取消";
-      } else if (!from.contains(current.get(seen.getId()))) {
+      } else if (current.get(seen.getId()) == null || !from.contains(current.get(seen.getId()))) {
+        // back in the pool (no holder) or with someone else: not the outgoing agents' any more
         String holder = current.get(seen.getId());
         outcome = Outcome.ALREADY_MOVED;
         message = "任务已在 " + (holder == null ? "任务池" : holder) + " 名下";

@@ -183,11 +183,12 @@ class HandoverTest extends ProcessTestBase {
 
   @Test
   void reportsATaskCompletedMeanwhileAndCarriesOn() {
-    List<String> ids = tasksOf(a1, 3);
+    List<String> ids = tasksOf(a1, 4);
     List<Task> listed = taskService.createTaskQuery().taskAssignee(a1).list();
-    // meanwhile: one task is completed, another handed to someone else
+    // meanwhile: one task is completed, another handed to someone else, one put back to the pool
     taskService.complete(ids.get(0), com.aftersales.support.ClaimSteps.evidence());
     taskService.setAssignee(ids.get(1), a3);
+    taskService.setAssignee(ids.get(3), null);
     Handover.Result r =
         handover.moveListed(
             listed, java.util.Set.of(a1), Handover.Target.AGENT, List.of(a2), "交接", "supervisor");
@@ -197,9 +198,16 @@ class HandoverTest extends ProcessTestBase {
         .contains(
             org.assertj.core.groups.Tuple.tuple(ids.get(0), Handover.Outcome.GONE),
             org.assertj.core.groups.Tuple.tuple(ids.get(1), Handover.Outcome.ALREADY_MOVED),
-            org.assertj.core.groups.Tuple.tuple(ids.get(2), Handover.Outcome.MOVED));
+            org.assertj.core.groups.Tuple.tuple(ids.get(2), Handover.Outcome.MOVED),
+            org.assertj.core.groups.Tuple.tuple(ids.get(3), Handover.Outcome.ALREADY_MOVED));
+    assertThat(r.tasks())
+        .filteredOn(t -> t.taskId().equals(ids.get(3)))
+        .extracting(Handover.TaskResult::message)
+        .containsExactly("任务已在 任务池 名下");
     assertThat(taskService.createTaskQuery().taskId(ids.get(1)).singleResult().getAssignee())
         .isEqualTo(a3);
+    assertThat(taskService.createTaskQuery().taskId(ids.get(3)).singleResult().getAssignee())
+        .isNull();
   }
 
   @Test
