@@ -49,7 +49,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"camunda.bpm.job-execution.enabled=true"})
+    properties = {
+      "camunda.bpm.job-execution.enabled=true",
+      "aftersales.performance.filter-count-cache.ttl=${bench.load.count-cache:10s}"
+    })
 @ActiveProfiles("test")
 class PostgresAgentLoadBenchmark {
 
