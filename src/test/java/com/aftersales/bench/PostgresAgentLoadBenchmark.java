@@ -49,10 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "camunda.bpm.job-execution.enabled=true",
-      "aftersales.performance.filter-count-cache.ttl=${bench.load.count-cache:10s}"
-    })
+    properties = {"camunda.bpm.job-execution.enabled=true"})
 @ActiveProfiles("test")
 class PostgresAgentLoadBenchmark {
 

