@@ -219,29 +219,13 @@ public class Handover {
         message = "任务已在 " + (holder == null ? "任务池" : holder) + " 名下";
       } else {
         try {
-          tasks.setAssignee(seen.getId(), to);
-          tasks.createComment(
-              seen.getId(),
-              seen.getProcessInstanceId(),
-              "【交接】" + seen.getAssignee() + " → " + (to == null ? "组任务池" : to) + "：" + note);
+          reassign(seen, to, note);
         } catch (ProcessEngineException e) {
           throw new ChunkFailed();
         }
         outcome = Outcome.MOVED;
       }
-      logs.add(
-          new Object[] {
-            batch,
-            seen.getId(),
-            seen.getName(),
-            caseId,
-            seen.getAssignee(),
-            to,
-            outcome.name(),
-            note,
-            by,
-            now
-          });
+      logs.add(logRow(batch, seen, caseId, to, outcome, note, by, now));
       results.add(
           new TaskResult(
               seen.getId(), seen.getName(), caseId, seen.getAssignee(), to, outcome, message));
@@ -258,6 +242,39 @@ public class Handover {
                 (result, n) ->
                     meters.counter("aftersales.handovers", "result", result).increment(n)));
     return results;
+  }
+
+  /** Gives the task to {@code to} (null: the pool) with the note as a comment on the task. */
+  private void reassign(Task seen, String to, String note) {
+    tasks.setAssignee(seen.getId(), to);
+    tasks.createComment(
+        seen.getId(),
+        seen.getProcessInstanceId(),
+        "【交接】" + seen.getAssignee() + " → " + (to == null ? "组任务池" : to) + "：" + note);
+  }
+
+  /** One row of {@code handover_log}, in the order of {@link #LOG_INSERT}. */
+  private static Object[] logRow(
+      String batch,
+      Task seen,
+      String caseId,
+      String to,
+      Outcome outcome,
+      String note,
+      String by,
+      OffsetDateTime at) {
+    return new Object[] {
+      batch,
+      seen.getId(),
+      seen.getName(),
+      caseId,
+      seen.getAssignee(),
+      to,
+      outcome.name(),
+      note,
+      by,
+      at
+    };
   }
 
   private static final String LOG_INSERT =
@@ -288,11 +305,7 @@ public class Handover {
                   seenNow[0] = current;
                   return Outcome.ALREADY_MOVED;
                 }
-                tasks.setAssignee(seen.getId(), to);
-                tasks.createComment(
-                    seen.getId(),
-                    seen.getProcessInstanceId(),
-                    "【交接】" + seen.getAssignee() + " → " + (to == null ? "组任务池" : to) + "：" + note);
+                reassign(seen, to, note);
                 return Outcome.MOVED;
               });
       if (outcome == Outcome.GONE) {
@@ -305,17 +318,7 @@ public class Handover {
       message = e.getMessage();
     }
     jdbc.update(
-        LOG_INSERT,
-        batch,
-        seen.getId(),
-        seen.getName(),
-        caseId,
-        seen.getAssignee(),
-        to,
-        outcome.name(),
-        note,
-        by,
-        OffsetDateTime.now(clock));
+        LOG_INSERT, logRow(batch, seen, caseId, to, outcome, note, by, OffsetDateTime.now(clock)));
     String result = outcome.name();
     com.aftersales.base.AfterCommit.run(
         () -> meters.counter("aftersales.handovers", "result", result).increment());

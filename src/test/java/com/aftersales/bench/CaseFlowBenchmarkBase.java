@@ -538,13 +538,8 @@ abstract class CaseFlowBenchmarkBase {
     return new double[] {fired, done, jobsSucceeded() - jobsBefore};
   }
 
-  @Test
-  @Order(2)
-  void timerStorm() throws Exception {
-    jobExecutor().shutdown();
-    Date now = ClockUtil.getCurrentTime();
-    // the baseline: timers that do nothing, due 26 h from now
-    String key = "bench-timer";
+  /** Deploys process {@code key}, one timer of {@code duration} doing nothing, and starts STORM. */
+  private void noOpTimers(String key, String duration) throws Exception {
     engine
         .getRepositoryService()
         .createDeployment()
@@ -554,7 +549,7 @@ abstract class CaseFlowBenchmarkBase {
                 .camundaHistoryTimeToLive(1)
                 .startEvent()
                 .intermediateCatchEvent("timer_noop")
-                .timerWithDuration("PT26H")
+                .timerWithDuration(duration)
                 .endEvent()
                 .done())
         .deploy();
@@ -564,52 +559,26 @@ abstract class CaseFlowBenchmarkBase {
           engine.getRuntimeService().startProcessInstanceByKey(key);
           return new Shape();
         });
+  }
+
+  @Test
+  @Order(2)
+  void timerStorm() throws Exception {
+    jobExecutor().shutdown();
+    Date now = ClockUtil.getCurrentTime();
+    // the baseline: timers that do nothing, due 26 h from now
+    String key = "bench-timer";
+    noOpTimers(key, "PT26H");
     // the same timers for the job executor with the starter's acquisition and pool (3 jobs per
     // acquisition, 3-10 threads; the queue stays as configured: it cannot change at run time),
     // due 24 h from now, two hours before the others
     String starterKey = "bench-timer-starter";
-    engine
-        .getRepositoryService()
-        .createDeployment()
-        .addModelInstance(
-            starterKey + ".bpmn",
-            Bpmn.createExecutableProcess(starterKey)
-                .camundaHistoryTimeToLive(1)
-                .startEvent()
-                .intermediateCatchEvent("timer_noop")
-                .timerWithDuration("PT24H")
-                .endEvent()
-                .done())
-        .deploy();
-    parallel(
-        STORM,
-        i -> {
-          engine.getRuntimeService().startProcessInstanceByKey(starterKey);
-          return new Shape();
-        });
+    noOpTimers(starterKey, "PT24H");
 
     // and with eight threads from the start (core = max = 8; the pool grows past its core only
     // when the queue is full), due 22 h from now (fired at 23 h: the set-up takes its time)
     String wideKey = "bench-timer-wide";
-    engine
-        .getRepositoryService()
-        .createDeployment()
-        .addModelInstance(
-            wideKey + ".bpmn",
-            Bpmn.createExecutableProcess(wideKey)
-                .camundaHistoryTimeToLive(1)
-                .startEvent()
-                .intermediateCatchEvent("timer_noop")
-                .timerWithDuration("PT22H")
-                .endEvent()
-                .done())
-        .deploy();
-    parallel(
-        STORM,
-        i -> {
-          engine.getRuntimeService().startProcessInstanceByKey(wideKey);
-          return new Shape();
-        });
+    noOpTimers(wideKey, "PT22H");
 
     // the refund flow: paid, unshipped orders whose buyers ask for their money back
     List<String> ids = new ArrayList<>(STORM);
