@@ -177,6 +177,11 @@ abstract class ImportDunningBenchmarkBase {
     return sum;
   }
 
+  /** Statement counts on PostgreSQL (the benchmark's server); none elsewhere. */
+  DatabaseCounters counters() {
+    return DatabaseCounters.NONE;
+  }
+
   @Test
   void importTenThousandRowsThenOpenTheDunningCases() throws Exception {
     LocalDate day = LocalDate.of(2024, 6, 18);
@@ -200,8 +205,10 @@ abstract class ImportDunningBenchmarkBase {
         importer.start(new ByteArrayInputStream(file), "bench.csv", "bench");
     started.done().get();
     long imported = System.nanoTime();
+    DatabaseCounters.Snapshot runBefore = counters().snapshot();
     DunningService.RunResult run = dunning.run(day);
     long opened = System.nanoTime();
+    DatabaseCounters.Delta runDb = counters().since(runBefore);
     long peak = peakHeapBytes();
     assertThat(importer.status(started.id()).created()).isEqualTo(ROWS);
     assertThat(run.opened()).isEqualTo(ROWS / 5);
@@ -211,7 +218,21 @@ abstract class ImportDunningBenchmarkBase {
     // transaction on a stock engine (BareEngine), with a plain row each
     long plainImport = plainInsert(lines, "4" + base);
     int[] shape = dunningShape();
+    DatabaseCounters.Snapshot bareBefore = counters().snapshot();
     long bareCases = bareCases(run.opened(), shape[0], shape[1]);
+    DatabaseCounters.Delta bareDb = counters().since(bareBefore);
+    String statements = "";
+    if (counters() != DatabaseCounters.NONE) {
+      int n = run.opened();
+      statements =
+          String.format(
+              Locale.ROOT,
+              "; statements sent per dunning case %.1f vs %.1f per bare case, the largest"
+                  + " differences per case (dunning vs bare): %s",
+              (double) runDb.statements() / n,
+              (double) bareDb.statements() / n,
+              String.join(", ", DatabaseCounters.largestDifferences(runDb, bareDb, n, 10)));
+    }
     Results.line(
         database(),
         String.format(
@@ -226,7 +247,7 @@ abstract class ImportDunningBenchmarkBase {
                 + " transaction), dunning run %.2f× the same number of bare cases of its shape"
                 + " (%.1f s; %d user task(s), %d timer(s) each); %.1f s together (import %.1f s"
                 + " = %.0f rows/s, dunning run %.1f s = %.0f cases/s); peak heap %d MB of %d MB"
-                + " max; file %.1f MB",
+                + " max; file %.1f MB%s",
             (double) (imported - start) / plainImport,
             plainImport / 1e9,
             PLAIN_BATCH,
@@ -241,6 +262,7 @@ abstract class ImportDunningBenchmarkBase {
             run.opened() / ((opened - imported) / 1e9),
             peak / (1024 * 1024),
             Runtime.getRuntime().maxMemory() / (1024 * 1024),
-            file.length / 1e6));
+            file.length / 1e6,
+            statements));
   }
 }

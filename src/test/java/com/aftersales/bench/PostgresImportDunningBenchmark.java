@@ -16,6 +16,11 @@ class PostgresImportDunningBenchmark extends ImportDunningBenchmarkBase {
   }
 
   @Override
+  DatabaseCounters counters() {
+    return BenchPostgres.isServer() ? new DatabaseCounters(jdbc) : DatabaseCounters.NONE;
+  }
+
+  @Override
   String database() {
     return BenchPostgres.label();
   }
