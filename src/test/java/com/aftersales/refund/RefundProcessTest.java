@@ -278,6 +278,36 @@ class RefundProcessTest extends ProcessPathTest {
     Assertions.assertThat(record(pi).outcome()).isEqualTo("platformRefunded");
   }
 
+  @Test
+  void shouldEscalateInTheTimersOwnJobWithNoContinuationLeft() {
+    // the escalation only touches the engine and our tables: it runs in the timer's transaction,
+    // one job per deadline in a storm (a failure rolls back to the timer, which is retried)
+    String orderId = unshippedOrder(30);
+    ProcessInstance pi = open(orderId);
+    moveClock(Duration.ofHours(36).plusMinutes(1));
+    Job timer =
+        processEngine
+            .getManagementService()
+            .createJobQuery()
+            .rootProcessInstanceId(pi.getId())
+            .activityId("timer_answerEscalation")
+            .singleResult();
+    execute(timer);
+    Assertions.assertThat(
+            processEngine
+                .getManagementService()
+                .createJobQuery()
+                .rootProcessInstanceId(pi.getId())
+                .activityId("serviceTask_escalateAnswer")
+                .count())
+        .isZero();
+    Task retain = taskOf(pi, "userTask_retainSale");
+    assertThat(retain).hasCandidateGroup("supervisors");
+    Assertions.assertThat(retain.getPriority()).isEqualTo(90);
+    assertThat(pi).hasPassed("serviceTask_escalateAnswer", "endEvent_answerEscalated");
+    Assertions.assertThat(timeline(pi)).anyMatch(d -> d.contains("已升级给客服主管"));
+  }
+
   // ---------------------------------------------------------------- agreed on the platform
 
   private List<String> timeline(ProcessInstance pi) {
