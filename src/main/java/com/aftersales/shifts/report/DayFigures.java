@@ -1,6 +1,7 @@
 package com.aftersales.shifts.report;
 
 import com.aftersales.base.Access;
+import com.aftersales.cases.CaseKind;
 import com.aftersales.refund.RefundCallVariables;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -175,13 +176,16 @@ class DayFigures {
     jdbc.query(
         "select distinct d.PROC_INST_ID_, p.BUSINESS_KEY_ from ACT_HI_DETAIL d"
             + " join ACT_HI_PROCINST p on p.ID_ = d.PROC_INST_ID_"
-            + " where d.NAME_ = ? and d.TIME_ >= ? and d.TIME_ < ? and d.TEXT_ = 'AGREED'",
+            + " where d.NAME_ = ? and d.TIME_ >= ? and d.TIME_ < ? and d.TEXT_ = 'AGREED'"
+            // the refund's own instance: a claim that called it holds a copy of the outcome
+            + " and p.PROC_DEF_KEY_ = ?",
         rs -> {
           caseOf.put(rs.getString(1), rs.getString(2));
         },
         RefundCallVariables.REFUND_OUTCOME.name(),
         from,
-        to);
+        to,
+        CaseKind.REFUND.processKey());
     if (caseOf.isEmpty()) {
       return;
     }
