@@ -679,7 +679,7 @@ abstract class CaseFlowBenchmarkBase {
         String.format(
             Locale.ROOT,
             "refund 36 h escalation %.2f× the no-op timers' time (%.0f timers/s; %.0f jobs in"
-                + " %.1f s = %.0f jobs/s with its follow-on step), 48 h platform refund %.2f× (%.0f"
+                + " %.1f s = %.0f jobs/s, its escalation step included), 48 h platform refund %.2f× (%.0f"
                 + " timers/s; %.0f jobs in %.1f s = %.0f jobs/s); no-op timers %.1f s = %.0f/s"
                 + " with the application's job executor (%s), %.1f s = %.0f/s with eight threads"
                 + " from the start (pool 8-8), %.1f s = %.0f/s with the starter's acquisition and"

@@ -139,6 +139,22 @@ class DatabaseCounters {
         .toList();
   }
 
+  /**
+   * "; statements sent per task 19.1 vs 12.0, the largest differences per task (handover vs bare):
+   * …", for the end of a result line; {@code n} is the number of tasks or cases on each side.
+   */
+  static String comparison(Delta ours, Delta bare, int n, String unit, String sides, int top) {
+    return String.format(
+        Locale.ROOT,
+        "; statements sent per %s %.1f vs %.1f, the largest differences per %s (%s): %s",
+        unit,
+        (double) ours.statements() / n,
+        (double) bare.statements() / n,
+        unit,
+        sides,
+        String.join(", ", largestDifferences(ours, bare, n, top)));
+  }
+
   /** Other sessions report their counters when idle, at most once a second. */
   private static void settle() {
     try {

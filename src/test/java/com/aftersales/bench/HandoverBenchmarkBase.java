@@ -139,15 +139,9 @@ abstract class HandoverBenchmarkBase {
 
     String statements = "";
     if (counters() != DatabaseCounters.NONE) {
-      int n = ROUNDS * TASKS;
       statements =
-          String.format(
-              Locale.ROOT,
-              "; statements sent per task %.1f vs %.1f, the largest differences per task"
-                  + " (handover vs bare): %s",
-              (double) oursDb.statements() / n,
-              (double) bareDb.statements() / n,
-              String.join(", ", DatabaseCounters.largestDifferences(oursDb, bareDb, n, 8)));
+          DatabaseCounters.comparison(
+              oursDb, bareDb, ROUNDS * TASKS, "task", "handover vs bare", 8);
     }
     Results.line(
         database(),

@@ -223,15 +223,8 @@ abstract class ImportDunningBenchmarkBase {
     DatabaseCounters.Delta bareDb = counters().since(bareBefore);
     String statements = "";
     if (counters() != DatabaseCounters.NONE) {
-      int n = run.opened();
       statements =
-          String.format(
-              Locale.ROOT,
-              "; statements sent per dunning case %.1f vs %.1f per bare case, the largest"
-                  + " differences per case (dunning vs bare): %s",
-              (double) runDb.statements() / n,
-              (double) bareDb.statements() / n,
-              String.join(", ", DatabaseCounters.largestDifferences(runDb, bareDb, n, 10)));
+          DatabaseCounters.comparison(runDb, bareDb, run.opened(), "case", "dunning vs bare", 10);
     }
     Results.line(
         database(),
