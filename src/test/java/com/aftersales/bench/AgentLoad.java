@@ -127,7 +127,7 @@ final class AgentLoad {
       if (open.statusCode() == 404 && open.body().contains("任务不存在或已被他人处理")) {
         openRaces.incrementAndGet();
       } else {
-        count("open", open.statusCode());
+        count("open", open.statusCode(), open.body());
       }
       return;
     }
@@ -138,7 +138,7 @@ final class AgentLoad {
           || (claim.statusCode() == 404 && claim.body().contains("任务不存在或已被他人处理"))) {
         claimRaces.incrementAndGet();
       } else {
-        count("claim", claim.statusCode());
+        count("claim", claim.statusCode(), claim.body());
       }
       return;
     }
@@ -156,7 +156,7 @@ final class AgentLoad {
       if (refused.statusCode() == 400) {
         intended400.incrementAndGet();
       } else {
-        count("invalid", refused.statusCode());
+        count("invalid", refused.statusCode(), refused.body());
       }
     }
     var completed =
@@ -211,7 +211,7 @@ final class AgentLoad {
     actions.incrementAndGet();
     int s = r.statusCode();
     if (!callerJudges && s != 200 && s != 204) {
-      count(action, s);
+      count(action, s, r.body());
     }
     return r;
   }
@@ -223,8 +223,33 @@ final class AgentLoad {
     }
   }
 
-  private void count(String action, int status) {
-    unexpected.computeIfAbsent(action + " " + status, k -> new AtomicLong()).incrementAndGet();
+  /** Counts an answer nobody expected by action, status and the engine's message. */
+  private void count(String action, int status, String body) {
+    unexpected
+        .computeIfAbsent(action + " " + status + reason(body), k -> new AtomicLong())
+        .incrementAndGet();
+  }
+
+  /** " (Type: message)" of an engine error answer, shortened; empty when there is none. */
+  static String reason(String body) {
+    if (body == null || body.isBlank()) {
+      return "";
+    }
+    String type;
+    String message;
+    try {
+      JsonNode answer = new ObjectMapper().readTree(body);
+      type = answer.path("type").asText("");
+      message = answer.path("message").asText("");
+    } catch (Exception notJson) {
+      type = "";
+      message = body;
+    }
+    String text = (type.isEmpty() ? "" : type + ": ") + message.replaceAll("\\s+", " ").trim();
+    if (text.isEmpty()) {
+      return "";
+    }
+    return " (" + (text.length() > 120 ? text.substring(0, 120) + "…" : text) + ")";
   }
 
   /** p50/p95/p99 and count per action, e.g. "list 12.0/40.1/80.2 ms (n=900)". */
