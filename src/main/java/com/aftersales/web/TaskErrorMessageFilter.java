@@ -76,6 +76,7 @@ class TaskErrorMessageFilter {
                 }
                 String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
                 String cleaned = body;
+                String holder;
                 if (start) {
                   if (wrapper.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR
                       && refusal != null
@@ -94,17 +95,14 @@ class TaskErrorMessageFilter {
                   }
                 } else if (wrapper.getStatus() == HttpServletResponse.SC_BAD_REQUEST) {
                   cleaned = PREFIX.matcher(body).replaceFirst("\"message\":\"");
-                } else if (uri.endsWith("/claim")
-                    && wrapper.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR
-                    && (body.contains("TaskAlreadyClaimedException")
-                        || body.contains("OptimisticLockingException")
-                        || body.contains("updated by another transaction concurrently"))
-                    && holder(tasks, identity, uri) != null) {
-                  // a colleague claimed it first (or at the same moment): not a server fault
+                } else if ((holder = claimLostTo(tasks, identity, uri, wrapper.getStatus(), body))
+                    != null) {
+                  // a colleague claimed it first (or at the same moment): not a server fault; the
+                  // holder is looked up once (a second look may find the task completed meanwhile)
                   wrapper.setStatus(HttpServletResponse.SC_CONFLICT);
                   cleaned =
                       "{\"type\":\"TaskAlreadyClaimedException\",\"message\":\"任务已被 "
-                          + holder(tasks, identity, uri).replace("\\", "\\\\").replace("\"", "\\\"")
+                          + holder.replace("\\", "\\\\").replace("\"", "\\\"")
                           + " 认领，请刷新任务列表，选择其他任务\"}";
                 } else if (wrapper.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR
                     && (body.contains("Cannot find task with id")
@@ -141,6 +139,26 @@ class TaskErrorMessageFilter {
 
   private static final String GONE =
       "{\"type\":\"NotFoundException\",\"message\":\"任务不存在或已被他人处理，请刷新任务列表\"}";
+
+  /**
+   * Who holds the task a refused claim names, when a colleague's claim is why it was refused (the
+   * engine answers 500 with its exception); null otherwise.
+   */
+  static String claimLostTo(
+      org.camunda.bpm.engine.TaskService tasks,
+      org.camunda.bpm.engine.IdentityService identity,
+      String uri,
+      int status,
+      String body) {
+    if (!uri.endsWith("/claim")
+        || status != HttpServletResponse.SC_INTERNAL_SERVER_ERROR
+        || !(body.contains("TaskAlreadyClaimedException")
+            || body.contains("OptimisticLockingException")
+            || body.contains("updated by another transaction concurrently"))) {
+      return null;
+    }
+    return holder(tasks, identity, uri);
+  }
 
   /** Who holds the task a request names now, or null (looked up as the system). */
   private static String holder(
