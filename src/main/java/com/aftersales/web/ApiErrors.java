@@ -121,6 +121,20 @@ class ApiErrors {
         .body(problem(HttpStatus.TOO_MANY_REQUESTS, "请稍后再试", e.getMessage(), "busy"));
   }
 
+  @ExceptionHandler(org.springframework.transaction.CannotCreateTransactionException.class)
+  org.springframework.http.ResponseEntity<ProblemDetail> noConnection(
+      org.springframework.transaction.CannotCreateTransactionException e) {
+    LOG.warn("no database connection in time, answered 503: {}", e.getMessage());
+    return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", "5")
+        .body(
+            problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "系统繁忙",
+                DatabaseBusyAnswers.MESSAGE,
+                "database-busy"));
+  }
+
   @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
   ProblemDetail notMultipart(org.springframework.web.multipart.MultipartException e) {
     ProblemDetail p =
