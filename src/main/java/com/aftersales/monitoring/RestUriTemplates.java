@@ -1,10 +1,6 @@
 package com.aftersales.monitoring;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import com.aftersales.base.Filters;
 import java.util.regex.Pattern;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -28,32 +24,26 @@ class RestUriTemplates {
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> restUriTemplateFilter() {
-    FilterRegistrationBean<OncePerRequestFilter> registration =
-        new FilterRegistrationBean<>(
-            new OncePerRequestFilter() {
-              @Override
-              protected void doFilterInternal(
-                  HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                  throws ServletException, IOException {
-                try {
-                  chain.doFilter(request, response);
-                } finally {
-                  ServerHttpObservationFilter.findObservationContext(request)
-                      .filter(c -> c.getPathPattern() == null)
-                      .ifPresent(
-                          c ->
-                              c.setPathPattern(
-                                  template(
-                                      request
-                                          .getRequestURI()
-                                          .substring(request.getContextPath().length()))));
-                }
-              }
-            });
-    registration.setName("aftersales-rest-uri-templates");
-    registration.setOrder(0);
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
-    return registration;
+    return Filters.register(
+        "aftersales-rest-uri-templates",
+        0,
+        (request, response, chain) -> {
+          try {
+            chain.doFilter(request, response);
+          } finally {
+            ServerHttpObservationFilter.findObservationContext(request)
+                .filter(c -> c.getPathPattern() == null)
+                .ifPresent(
+                    c ->
+                        c.setPathPattern(
+                            template(
+                                request
+                                    .getRequestURI()
+                                    .substring(request.getContextPath().length()))));
+          }
+        },
+        "/engine-rest/*",
+        "/camunda/api/*");
   }
 
   /** {@code /engine-rest/task/4f1c…/complete} → {@code /engine-rest/task/{id}/complete}. */

@@ -1,10 +1,8 @@
 package com.aftersales.web;
 
-import jakarta.servlet.FilterChain;
+import com.aftersales.base.Filters;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,35 +41,29 @@ class DatabaseBusyAnswers {
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> databaseBusy() {
-    FilterRegistrationBean<OncePerRequestFilter> registration =
-        new FilterRegistrationBean<>(
-            new OncePerRequestFilter() {
-              @Override
-              protected void doFilterInternal(
-                  HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                  throws ServletException, IOException {
-                try {
-                  chain.doFilter(request, response);
-                } catch (ServletException | RuntimeException e) {
-                  if (!noConnection(e) || response.isCommitted()) {
-                    throw e;
-                  }
-                  LOG.warn(
-                      "{} {}: no database connection in time, answered 503",
-                      request.getMethod(),
-                      request.getRequestURI());
-                  response.resetBuffer();
-                  response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-                  response.setHeader("Retry-After", "5");
-                  response.setContentType("application/json;charset=UTF-8");
-                  response.getOutputStream().write(BODY.getBytes(StandardCharsets.UTF_8));
-                }
-              }
-            });
-    registration.setName("aftersales-database-busy");
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
     // outermost of our filters on these paths: the others only rewrite answers that were given
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-    return registration;
+    return Filters.register(
+        "aftersales-database-busy",
+        Ordered.HIGHEST_PRECEDENCE + 10,
+        (request, response, chain) -> {
+          try {
+            chain.doFilter(request, response);
+          } catch (ServletException | RuntimeException e) {
+            if (!noConnection(e) || response.isCommitted()) {
+              throw e;
+            }
+            LOG.warn(
+                "{} {}: no database connection in time, answered 503",
+                request.getMethod(),
+                request.getRequestURI());
+            response.resetBuffer();
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader("Retry-After", "5");
+            response.setContentType("application/json;charset=UTF-8");
+            response.getOutputStream().write(BODY.getBytes(StandardCharsets.UTF_8));
+          }
+        },
+        "/engine-rest/*",
+        "/camunda/api/*");
   }
 }

@@ -1,9 +1,8 @@
 package com.aftersales.web;
 
+import com.aftersales.base.Filters;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -61,33 +60,26 @@ class EngineRefusalMessages {
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> engineRefusals() {
-    FilterRegistrationBean<OncePerRequestFilter> registration =
-        new FilterRegistrationBean<>(
-            new OncePerRequestFilter() {
-              @Override
-              protected void doFilterInternal(
-                  HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                  throws ServletException, IOException {
-                if (!isChange(request)) {
-                  chain.doFilter(request, response);
-                  return;
-                }
-                ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
-                chain.doFilter(request, wrapper);
-                if (wrapper.getStatus() == HttpServletResponse.SC_FORBIDDEN) {
-                  String reworded =
-                      reworded(new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8));
-                  if (reworded != null) {
-                    wrapper.resetBuffer();
-                    wrapper.getOutputStream().write(reworded.getBytes(StandardCharsets.UTF_8));
-                  }
-                }
-                wrapper.copyBodyToResponse();
-              }
-            });
-    registration.setName("aftersales-engine-refusal-messages");
-    registration.addUrlPatterns("/engine-rest/*");
-    registration.setOrder(1);
-    return registration;
+    return Filters.register(
+        "aftersales-engine-refusal-messages",
+        1,
+        (request, response, chain) -> {
+          if (!isChange(request)) {
+            chain.doFilter(request, response);
+            return;
+          }
+          ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+          chain.doFilter(request, wrapper);
+          if (wrapper.getStatus() == HttpServletResponse.SC_FORBIDDEN) {
+            String reworded =
+                reworded(new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8));
+            if (reworded != null) {
+              wrapper.resetBuffer();
+              wrapper.getOutputStream().write(reworded.getBytes(StandardCharsets.UTF_8));
+            }
+          }
+          wrapper.copyBodyToResponse();
+        },
+        "/engine-rest/*");
   }
 }

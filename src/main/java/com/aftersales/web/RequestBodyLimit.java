@@ -1,10 +1,6 @@
 package com.aftersales.web;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import com.aftersales.base.Filters;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -24,35 +20,29 @@ class RequestBodyLimit {
   FilterRegistrationBean<OncePerRequestFilter> requestBodyLimitFilter(
       @Value("${aftersales.web.max-body-size:1MB}") org.springframework.util.unit.DataSize max) {
     long limit = max.toBytes();
-    FilterRegistrationBean<OncePerRequestFilter> registration =
-        new FilterRegistrationBean<>(
-            new OncePerRequestFilter() {
-              @Override
-              protected void doFilterInternal(
-                  HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                  throws ServletException, IOException {
-                String type = request.getContentType();
-                boolean upload = type != null && type.toLowerCase().startsWith("multipart/");
-                if (!upload && request.getContentLengthLong() > limit) {
-                  response.setStatus(413);
-                  response.setContentType("application/problem+json;charset=UTF-8");
-                  response
-                      .getOutputStream()
-                      .write(
-                          ("{\"type\":\"https://aftersales.example/problems/too-large\","
-                                  + "\"title\":\"超出上限\",\"status\":413,"
-                                  + "\"detail\":\"请求内容超过 "
-                                  + (limit / 1024)
-                                  + " KB 的上限，未做任何修改。请分批提交\",\"field\":\"body\"}")
-                              .getBytes(StandardCharsets.UTF_8));
-                  return;
-                }
-                chain.doFilter(request, response);
-              }
-            });
-    registration.setName("aftersales-request-body-limit");
-    registration.addUrlPatterns("/api/*", "/engine-rest/*");
-    registration.setOrder(-100);
-    return registration;
+    return Filters.register(
+        "aftersales-request-body-limit",
+        -100,
+        (request, response, chain) -> {
+          String type = request.getContentType();
+          boolean upload = type != null && type.toLowerCase().startsWith("multipart/");
+          if (!upload && request.getContentLengthLong() > limit) {
+            response.setStatus(413);
+            response.setContentType("application/problem+json;charset=UTF-8");
+            response
+                .getOutputStream()
+                .write(
+                    ("{\"type\":\"https://aftersales.example/problems/too-large\","
+                            + "\"title\":\"超出上限\",\"status\":413,"
+                            + "\"detail\":\"请求内容超过 "
+                            + (limit / 1024)
+                            + " KB 的上限，未做任何修改。请分批提交\",\"field\":\"body\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+            return;
+          }
+          chain.doFilter(request, response);
+        },
+        "/api/*",
+        "/engine-rest/*");
   }
 }

@@ -1,10 +1,7 @@
 package com.aftersales.web;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
+import com.aftersales.base.Filters;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -50,91 +47,85 @@ class TaskErrorMessageFilter {
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> taskErrorMessages(
       org.camunda.bpm.engine.TaskService tasks, org.camunda.bpm.engine.IdentityService identity) {
-    FilterRegistrationBean<OncePerRequestFilter> registration =
-        new FilterRegistrationBean<>(
-            new OncePerRequestFilter() {
-              @Override
-              protected void doFilterInternal(
-                  HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                  throws ServletException, IOException {
-                String uri = request.getRequestURI();
-                boolean start = isProcessStart(uri);
-                boolean opening = "GET".equals(request.getMethod()) && isTaskOpening(uri);
-                if (!opening
-                    && (!"POST".equals(request.getMethod()) || !(start || isTaskCompletion(uri)))) {
-                  chain.doFilter(request, response);
-                  return;
-                }
-                ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
-                InputErrorUnwrapping.LAST_REFUSAL.remove();
-                com.aftersales.base.InvalidInputException refusal;
-                try {
-                  chain.doFilter(request, wrapper);
-                } finally {
-                  refusal = InputErrorUnwrapping.LAST_REFUSAL.get();
-                  InputErrorUnwrapping.LAST_REFUSAL.remove();
-                }
-                String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
-                String cleaned = body;
-                String holder;
-                if (start) {
-                  if (wrapper.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR
-                      && refusal != null
-                      && START_PREFIX.matcher(body).find()) {
-                    // POST .../start answers a refused start 500, unlike .../submit-form: it is the
-                    // clerk's input, not a server fault
-                    wrapper.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-                  }
-                  if (wrapper.getStatus() == HttpServletResponse.SC_BAD_REQUEST) {
-                    cleaned = START_PREFIX.matcher(body).replaceFirst("\"message\":\"");
-                  }
-                } else if (opening) {
-                  if (wrapper.getStatus() >= 400 && taskGone(tasks, identity, uri)) {
-                    wrapper.setStatus(HttpServletResponse.SC_NOT_FOUND);
-                    cleaned = GONE;
-                  }
-                } else if (wrapper.getStatus() == HttpServletResponse.SC_BAD_REQUEST) {
-                  cleaned = PREFIX.matcher(body).replaceFirst("\"message\":\"");
-                } else if ((holder = claimLostTo(tasks, identity, uri, wrapper.getStatus(), body))
-                    != null) {
-                  // a colleague claimed it first (or at the same moment): not a server fault; the
-                  // holder is looked up once (a second look may find the task completed meanwhile)
-                  wrapper.setStatus(HttpServletResponse.SC_CONFLICT);
-                  cleaned =
-                      "{\"type\":\"TaskAlreadyClaimedException\",\"message\":\"任务已被 "
-                          + holder.replace("\\", "\\\\").replace("\"", "\\\"")
-                          + " 认领，请刷新任务列表，选择其他任务\"}";
-                } else if (wrapper.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR
-                    && (body.contains("Cannot find task with id")
-                        || body.contains("OptimisticLockingException")
-                        || body.contains("updated by another transaction concurrently")
-                        || taskGone(tasks, identity, uri))) {
-                  // completed by someone else a moment ago (or at the same moment: the engine's
-                  // optimistic lock rolled this completion back whole), or never existed: not a
-                  // server fault
-                  wrapper.setStatus(HttpServletResponse.SC_NOT_FOUND);
-                  cleaned = GONE;
-                }
-                if (!start
-                    && wrapper.getStatus() == HttpServletResponse.SC_FORBIDDEN
-                    && taskGone(tasks, identity, uri)) {
-                  // completed by someone else at the same moment: the task's authorizations went
-                  // with it, so the engine refused before it found the task gone
-                  wrapper.setStatus(HttpServletResponse.SC_NOT_FOUND);
-                  cleaned = GONE;
-                }
-                if (!cleaned.equals(body)) {
-                  wrapper.resetBuffer();
-                  wrapper.getOutputStream().write(cleaned.getBytes(StandardCharsets.UTF_8));
-                }
-                wrapper.copyBodyToResponse();
-              }
-            });
-    registration.setName("aftersales-task-error-messages");
-    registration.addUrlPatterns(
-        "/engine-rest/task/*", "/engine-rest/process-definition/*", "/camunda/api/engine/engine/*");
-    registration.setOrder(0);
-    return registration;
+    return Filters.register(
+        "aftersales-task-error-messages",
+        0,
+        (request, response, chain) -> {
+          String uri = request.getRequestURI();
+          boolean start = isProcessStart(uri);
+          boolean opening = "GET".equals(request.getMethod()) && isTaskOpening(uri);
+          if (!opening
+              && (!"POST".equals(request.getMethod()) || !(start || isTaskCompletion(uri)))) {
+            chain.doFilter(request, response);
+            return;
+          }
+          ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+          InputErrorUnwrapping.LAST_REFUSAL.remove();
+          com.aftersales.base.InvalidInputException refusal;
+          try {
+            chain.doFilter(request, wrapper);
+          } finally {
+            refusal = InputErrorUnwrapping.LAST_REFUSAL.get();
+            InputErrorUnwrapping.LAST_REFUSAL.remove();
+          }
+          String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
+          String cleaned = body;
+          String holder;
+          if (start) {
+            if (wrapper.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR
+                && refusal != null
+                && START_PREFIX.matcher(body).find()) {
+              // POST .../start answers a refused start 500, unlike .../submit-form: it is the
+              // clerk's input, not a server fault
+              wrapper.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            }
+            if (wrapper.getStatus() == HttpServletResponse.SC_BAD_REQUEST) {
+              cleaned = START_PREFIX.matcher(body).replaceFirst("\"message\":\"");
+            }
+          } else if (opening) {
+            if (wrapper.getStatus() >= 400 && taskGone(tasks, identity, uri)) {
+              wrapper.setStatus(HttpServletResponse.SC_NOT_FOUND);
+              cleaned = GONE;
+            }
+          } else if (wrapper.getStatus() == HttpServletResponse.SC_BAD_REQUEST) {
+            cleaned = PREFIX.matcher(body).replaceFirst("\"message\":\"");
+          } else if ((holder = claimLostTo(tasks, identity, uri, wrapper.getStatus(), body))
+              != null) {
+            // a colleague claimed it first (or at the same moment): not a server fault; the
+            // holder is looked up once (a second look may find the task completed meanwhile)
+            wrapper.setStatus(HttpServletResponse.SC_CONFLICT);
+            cleaned =
+                "{\"type\":\"TaskAlreadyClaimedException\",\"message\":\"任务已被 "
+                    + holder.replace("\\", "\\\\").replace("\"", "\\\"")
+                    + " 认领，请刷新任务列表，选择其他任务\"}";
+          } else if (wrapper.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR
+              && (body.contains("Cannot find task with id")
+                  || body.contains("OptimisticLockingException")
+                  || body.contains("updated by another transaction concurrently")
+                  || taskGone(tasks, identity, uri))) {
+            // completed by someone else a moment ago (or at the same moment: the engine's
+            // optimistic lock rolled this completion back whole), or never existed: not a
+            // server fault
+            wrapper.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            cleaned = GONE;
+          }
+          if (!start
+              && wrapper.getStatus() == HttpServletResponse.SC_FORBIDDEN
+              && taskGone(tasks, identity, uri)) {
+            // completed by someone else at the same moment: the task's authorizations went
+            // with it, so the engine refused before it found the task gone
+            wrapper.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            cleaned = GONE;
+          }
+          if (!cleaned.equals(body)) {
+            wrapper.resetBuffer();
+            wrapper.getOutputStream().write(cleaned.getBytes(StandardCharsets.UTF_8));
+          }
+          wrapper.copyBodyToResponse();
+        },
+        "/engine-rest/task/*",
+        "/engine-rest/process-definition/*",
+        "/camunda/api/engine/engine/*");
   }
 
   private static final String GONE =
